@@ -1,0 +1,103 @@
+// EnablementDiagnoser: bounded parse -> shape check -> engine per user -> summary.
+#include <exception>
+#include <new>
+
+#include "enablement/engine.hpp"
+#include "enablement/input_reader.hpp"
+#include "enablement/registration_check.hpp"
+#include "input/bounded_json.hpp"
+#include "smsreg/enablement.hpp"
+
+namespace smsreg {
+
+namespace {
+
+// Fixed key orders for the summary, so output is stable across runs.
+const char* const kStates[] = {"ENABLED", "PENDING", "DISABLED", "FAILED", "NOT_ELIGIBLE"};
+const char* const kCauses[] = {"PHONE_NUMBER_CHANGED",    "LICENSE_CHANGED",    "LICENSE_REMOVED",
+                               "DISABLED_BY_ADMIN",       "DISABLED_BY_SYSTEM", "CAMPAIGN_NOT_VERIFIED",
+                               "CAMPAIGN_STATUS_CHANGED", "NUMBER_VERIFICATION_PENDING",
+                               "PENDING_OVERDUE",         "ENABLE_FAILED",      "SMS_NEVER_ENABLED"};
+
+EnablementSummary summarize(const std::vector<Diagnosis>& diagnoses) {
+  EnablementSummary s;
+  s.users = diagnoses.size();
+  for (const Diagnosis& d : diagnoses) s.canSend += d.canSend ? 1 : 0;
+  for (const char* state : kStates) {
+    std::size_t n = 0;
+    for (const Diagnosis& d : diagnoses) n += d.state == state ? 1 : 0;
+    if (n != 0) s.byState.emplace_back(state, n);
+  }
+  for (const char* code : kCauses) {
+    std::size_t n = 0;
+    for (const Diagnosis& d : diagnoses) {
+      for (const Cause& c : d.causes) {
+        if (c.code == code) {
+          ++n;  // users, not causes: one user with the code twice counts once
+          break;
+        }
+      }
+    }
+    if (n != 0) s.byCause.emplace_back(code, n);
+  }
+  return s;
+}
+
+EnablementResult errorResult(std::string pointer, std::string code, std::string message) {
+  EnablementResult r;
+  r.hasError = true;
+  r.error = EnablementError{std::move(pointer), std::move(code), std::move(message)};
+  return r;
+}
+
+}  // namespace
+
+bool EnablementResult::allCanSend() const {
+  if (hasError) return false;
+  for (const Diagnosis& d : diagnoses) {
+    if (!d.canSend) return false;
+  }
+  return true;
+}
+
+EnablementDiagnoser::EnablementDiagnoser(EnablementOptions options, const Validator* registration)
+    : options_(options), registration_(registration) {}
+
+EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noexcept {
+  try {
+    nlohmann::json root;
+    input::ParseError parseError;
+    if (!input::parseBounded(json, options_.limits, root, parseError)) {
+      return errorResult(parseError.pointer, parseError.code, parseError.message);
+    }
+    enablement::EnablementInput in;
+    EnablementError shapeError;
+    if (!enablement::readInput(root, in, shapeError)) {
+      EnablementResult r;
+      r.hasError = true;
+      r.error = std::move(shapeError);
+      return r;
+    }
+    root = nullptr;  // the DOM is no longer needed; free it before diagnosing a large batch
+
+    const enablement::RegistrationOutcome registration =
+        enablement::checkRegistration(in.account, registration_);
+    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};
+    EnablementResult r;
+    r.batch = in.batch;
+    r.diagnoses.reserve(in.users.size());
+    for (const enablement::UserInput& user : in.users) {
+      r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, registration, settings));
+    }
+    if (r.batch) r.summary = summarize(r.diagnoses);
+    return r;
+  } catch (const std::bad_alloc&) {
+    return errorResult("", "INPUT_TOO_LARGE", "The document needs more memory than is available; split it.");
+  } catch (const std::exception& e) {
+    return errorResult("", "INTERNAL_ERROR", std::string("Internal error while diagnosing: ") + e.what());
+  } catch (...) {
+    return errorResult("", "INTERNAL_ERROR", "Internal error while diagnosing.");
+  }
+}
+
+}  // namespace smsreg
