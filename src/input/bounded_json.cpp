@@ -1,0 +1,288 @@
+#include "input/bounded_json.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace smsreg::input {
+
+std::string escapePointerToken(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+// Finds the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs,
+// no surrogates, nothing above U+10FFFF). Returns text.size() when clean.
+std::size_t firstInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return n;
+}
+
+// Builds the DOM from SAX events while counting depth, checking string and
+// key lengths, refusing duplicate keys and tracking the pointer of the value
+// being read, so a breach is reported where it happens.
+class BoundedBuilder {
+ public:
+  BoundedBuilder(const Limits& limits, json& root, ParseError& error)
+      : limits_(limits), root_(root), error_(error) {}
+
+  bool null() { return put(json(nullptr)); }
+  bool boolean(bool v) { return put(json(v)); }
+  bool number_integer(json::number_integer_t v) { return put(json(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
+  bool number_float(json::number_float_t v, const std::string& /*text*/) { return put(json(v)); }
+  bool binary(json::binary_t& /*unused*/) { return fail("INPUT_MALFORMED", "binary values are not JSON"); }
+
+  bool string(std::string& v) {
+    if (v.size() > limits_.maxString) {
+      return failString(v.size());
+    }
+    return put(json(std::move(v)));
+  }
+
+  bool start_object(std::size_t /*unknown size*/) {
+    if (!enter()) return false;
+    return open(json::object());
+  }
+  bool key(std::string& k) {
+    Frame& f = stack_.back();
+    if (k.size() > limits_.maxString) {
+      f.key = k.substr(0, 0);
+      return failString(k.size(), /*isKey=*/true);
+    }
+    if (f.value->contains(k)) {
+      f.key = std::move(k);
+      error_.code = "INPUT_DUPLICATE_KEY";
+      error_.pointer = pointer();
+      error_.message = "The key \"" + f.key +
+                       "\" appears twice in one object; keep one of them so the value is not ambiguous.";
+      return false;
+    }
+    f.key = std::move(k);
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t /*unknown size*/) {
+    if (!enter()) return false;
+    return open(json::array());
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+    error_.offset = position == 0 ? 0 : position - 1;
+    const std::string what = ex.what();
+    if (ex.id == 406) {  // out_of_range: number overflow such as 1e400
+      error_.code = "INPUT_MALFORMED";
+      error_.pointer = pointer();
+      error_.message = "The number " + last_token +
+                       " is too large to represent; send a number within double range.";
+      return false;
+    }
+    if (what.find("surrogate") != std::string::npos || what.find("UTF-8") != std::string::npos ||
+        what.find("code point") != std::string::npos) {
+      error_.code = "INPUT_INVALID_UTF8";
+      error_.message = "The document has an invalid Unicode escape or byte near byte " +
+                       std::to_string(error_.offset) + "; send UTF-8 text and pair every \\uD8xx escape.";
+      return false;
+    }
+    error_.code = "INPUT_MALFORMED";
+    error_.message = "The document is not valid JSON near byte " + std::to_string(error_.offset) +
+                     "; check for a missing comma, quote or bracket.";
+    return false;
+  }
+
+ private:
+  struct Frame {
+    json* value;
+    std::string key;  // current key when value is an object
+  };
+
+  bool enter() {
+    if (stack_.size() + 1 > limits_.maxDepth) {
+      error_.code = "INPUT_TOO_DEEP";
+      error_.pointer = "";
+      error_.message = "The document nests deeper than " + std::to_string(limits_.maxDepth) +
+                       " levels; flatten it.";
+      return false;
+    }
+    return true;
+  }
+
+  // Places `v` in the open container (or as the root) and returns its slot.
+  json* place(json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    Frame& f = stack_.back();
+    if (f.value->is_object()) {
+      return &((*f.value)[f.key] = std::move(v));
+    }
+    f.value->push_back(std::move(v));
+    return &f.value->back();
+  }
+
+  bool put(json&& v) {
+    place(std::move(v));
+    return true;
+  }
+
+  bool open(json&& container) {
+    json* slot = place(std::move(container));
+    stack_.push_back(Frame{slot, {}});
+    return true;
+  }
+
+  std::string pointer() const {
+    std::string p;
+    for (const Frame& f : stack_) {
+      p += '/';
+      if (f.value->is_object()) {
+        p += escapePointerToken(f.key);
+      } else {
+        p += std::to_string(f.value->size());
+      }
+    }
+    return p;
+  }
+
+  bool failString(std::size_t size, bool isKey = false) {
+    error_.code = "INPUT_STRING_TOO_LONG";
+    error_.pointer = isKey ? parentPointer() : pointer();
+    error_.message = std::string(isKey ? "A key" : "The text") + " is " + std::to_string(size) +
+                     " bytes long; the limit is " + std::to_string(limits_.maxString) + " bytes.";
+    return false;
+  }
+
+  std::string parentPointer() const {
+    std::string p = pointer();
+    auto slash = p.rfind('/');
+    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+  }
+
+  bool fail(const char* code, const std::string& message) {
+    error_.code = code;
+    error_.message = message;
+    return false;
+  }
+
+  const Limits& limits_;
+  json& root_;
+  ParseError& error_;
+  std::vector<Frame> stack_;
+};
+
+bool isBlank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
+                  bool requireObject) noexcept {
+  out = nullptr;
+  error = ParseError{};
+  try {
+    if (text.size() > limits.maxBytes) {
+      error.code = "INPUT_TOO_LARGE";
+      error.message = "The document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                      std::to_string(limits.maxBytes) + " bytes.";
+      return false;
+    }
+    if (isBlank(text)) {
+      error.code = "INPUT_EMPTY";
+      error.message = "The document is empty; send one JSON object.";
+      return false;
+    }
+    std::size_t bad = firstInvalidUtf8(text);
+    if (bad != text.size()) {
+      error.code = "INPUT_INVALID_UTF8";
+      error.offset = bad;
+      error.message = "Byte " + std::to_string(bad) + " is not valid UTF-8; send the document as UTF-8 text.";
+      return false;
+    }
+    BoundedBuilder builder(limits, out, error);
+    bool ok = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
+                              /*strict=*/true);
+    if (!ok) {
+      if (error.code.empty()) {
+        error.code = "INPUT_MALFORMED";
+        error.message = "The document is not valid JSON; check its brackets and quotes.";
+      }
+      out = nullptr;
+      return false;
+    }
+    if (requireObject && !out.is_object()) {
+      error.code = "INPUT_NOT_OBJECT";
+      error.message = std::string("The document is a JSON ") + out.type_name() +
+                      "; send one JSON object.";
+      out = nullptr;
+      return false;
+    }
+    return true;
+  } catch (const std::bad_alloc&) {
+    out = nullptr;
+    error.code = "INPUT_TOO_LARGE";
+    error.message = "The document needs more memory than is available; send a smaller one.";
+    return false;
+  } catch (const std::exception& e) {
+    out = nullptr;
+    error.code = "INPUT_MALFORMED";
+    error.message = "The document could not be read; check that it is valid JSON.";
+    return false;
+  }
+}
+
+}  // namespace smsreg::input

@@ -1,0 +1,88 @@
+#include "registration/field_catalogue.hpp"
+
+#include "input/bounded_json.hpp"
+
+namespace smsreg::registration {
+
+namespace {
+
+using json = nlohmann::json;
+
+const json& resolve(const json& root, const json& node) {
+  auto ref = node.find("$ref");
+  if (ref != node.end() && ref->is_string()) {
+    const std::string s = ref->get<std::string>();
+    if (!s.empty() && s[0] == '#') {
+      try {
+        return root.at(json::json_pointer(s.substr(1)));
+      } catch (...) {
+        return node;
+      }
+    }
+  }
+  return node;
+}
+
+std::string text(const json& node, const char* key) {
+  auto it = node.find(key);
+  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool isIndexToken(const std::string& t) {
+  if (t.empty()) return false;
+  for (char c : t) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string wildcardIndices(const std::string& pointer) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    std::size_t end = pointer.find('/', i + 1);
+    if (end == std::string::npos) end = pointer.size();
+    std::string token = pointer.substr(i + 1, end - i - 1);
+    out += "/" + (isIndexToken(token) ? std::string("*") : token);
+    i = end;
+  }
+  return out;
+}
+
+FieldCatalogue::FieldCatalogue(const json& schema) { walk(schema, schema, "", 0); }
+
+void FieldCatalogue::walk(const json& root, const json& raw, const std::string& key, int depth) {
+  if (depth > 16 || !raw.is_object()) return;
+  const json& node = resolve(root, raw);
+  FieldInfo info;
+  info.title = text(node, "title");
+  info.type = text(node, "type");
+  info.hint = text(node, "x-smsreg-hint");
+  if (auto e = node.find("enum"); e != node.end() && e->is_array()) {
+    for (const json& v : *e) {
+      if (v.is_string()) info.allowed.push_back(v.get<std::string>());
+    }
+  }
+  if (auto ap = node.find("additionalProperties"); ap != node.end() && ap->is_boolean()) {
+    info.closed = !ap->get<bool>();
+  }
+  if (auto props = node.find("properties"); props != node.end() && props->is_object()) {
+    for (auto it = props->begin(); it != props->end(); ++it) {
+      info.properties.push_back(it.key());
+      walk(root, it.value(), key + "/" + input::escapePointerToken(it.key()), depth + 1);
+    }
+  }
+  if (auto items = node.find("items"); items != node.end() && items->is_object()) {
+    walk(root, *items, key + "/*", depth + 1);
+  }
+  fields_[key] = std::move(info);
+}
+
+const FieldInfo* FieldCatalogue::find(const std::string& pointer) const {
+  auto it = fields_.find(wildcardIndices(pointer));
+  return it == fields_.end() ? nullptr : &it->second;
+}
+
+}  // namespace smsreg::registration

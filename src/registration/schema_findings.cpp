@@ -1,0 +1,300 @@
+#include "registration/schema_findings.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "input/bounded_json.hpp"
+#include "registration/suggest.hpp"
+#include "report/finding_builder.hpp"
+#include "rules/domain_checks.hpp"
+
+namespace smsreg::registration {
+
+namespace {
+
+using json = nlohmann::json;
+using report::makeFinding;
+using report::withList;
+using report::withNumber;
+using report::withText;
+
+bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string titleOf(const FieldCatalogue& catalogue, const std::string& pointer) {
+  const FieldInfo* info = catalogue.find(pointer);
+  if (info != nullptr && !info->title.empty()) return info->title;
+  auto slash = pointer.rfind('/');
+  return slash == std::string::npos ? std::string("The document") : pointer.substr(slash + 1);
+}
+
+const json* at(const json& document, const std::string& pointer) {
+  try {
+    const json& v = document.at(json::json_pointer(pointer));
+    return &v;
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+std::string stringAt(const json& document, const std::string& pointer) {
+  const json* v = at(document, pointer);
+  return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+std::string parentOf(const std::string& pointer) {
+  auto slash = pointer.rfind('/');
+  return slash == std::string::npos ? std::string() : pointer.substr(0, slash);
+}
+
+std::string lastToken(const std::string& pointer) {
+  auto slash = pointer.rfind('/');
+  return slash == std::string::npos ? pointer : pointer.substr(slash + 1);
+}
+
+// Why a conditionally required field is required, for the message.
+std::string requiredBecause(const json& document, const std::string& pointer) {
+  const std::string field = lastToken(pointer);
+  if (pointer.rfind("/brand/", 0) == 0) {
+    const std::string type = stringAt(document, "/brand/entityType");
+    static const std::set<std::string> always = {"entityType", "displayName", "phone",
+                                                 "country",    "email",       "brandRelationship"};
+    if (!type.empty() && always.count(field) == 0) return " for a " + type + " brand";
+    return " for every brand";
+  }
+  if (pointer.rfind("/campaign/", 0) == 0) {
+    if (field.rfind("optin", 0) == 0) return " because subscriberOptin is true";
+    if (field.rfind("optout", 0) == 0) return " because subscriberOptout is true";
+    if (field.rfind("help", 0) == 0) return " because subscriberHelp is true";
+    return " for every campaign";
+  }
+  return "";
+}
+
+std::string typeWord(const std::string& type) {
+  if (type == "string") return "text";
+  if (type == "boolean") return "true or false";
+  if (type == "array") return "a list";
+  if (type == "object") return "an object";
+  if (type == "integer") return "a whole number";
+  if (type == "number") return "a number";
+  return "a different kind of value";
+}
+
+std::string schemaTypeOf(const json& document, const std::string& pointer, const FieldCatalogue& catalogue) {
+  (void)document;
+  const FieldInfo* info = catalogue.find(pointer);
+  return info != nullptr ? info->type : std::string();
+}
+
+// A mechanical fix for a value that does not match its pattern, if any.
+std::string formatSuggestion(const std::string& pointer, const std::string& value) {
+  const std::string field = lastToken(parentOf(pointer)) == "phoneNumbers" ? "phoneNumbers" : lastToken(pointer);
+  if (field == "phone" || field == "mobilePhone" || field == "phoneNumbers") return rules::toE164(value);
+  if (field == "website" || field == "privacyPolicyLink" || field == "termsAndConditionsLink") {
+    if (value.find("://") == std::string::npos && value.find('.') != std::string::npos &&
+        value.find(' ') == std::string::npos) {
+      return "https://" + value;
+    }
+  }
+  if (field.size() > 8 && field.compare(field.size() - 8, 8, "Keywords") == 0) {
+    std::string out;
+    bool ok = true;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t comma = value.find(',', start);
+      if (comma == std::string::npos) comma = value.size();
+      std::string word = value.substr(start, comma - start);
+      auto b = word.find_first_not_of(' ');
+      auto e = word.find_last_not_of(' ');
+      word = b == std::string::npos ? "" : word.substr(b, e - b + 1);
+      if (!word.empty()) {
+        for (char c : word) {
+          bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                         c == ' ' || c == '-';
+          if (!allowed) ok = false;
+        }
+        if (word.size() > 30) ok = false;
+        out += (out.empty() ? "" : ",") + word;
+      }
+      start = comma + 1;
+    }
+    return ok && !out.empty() && out != value ? out : "";
+  }
+  if (field == "einIssuingCountry" && value.size() == 2) {
+    std::string up = value;
+    for (char& c : up) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return up != value ? up : "";
+  }
+  return "";
+}
+
+Finding translateOwn(const schema::RawError& e, const json& document, const FieldCatalogue& catalogue) {
+  using Kind = schema::KeywordSpec::Kind;
+  const std::string& p = e.instanceLocation;
+  const std::string title = titleOf(catalogue, p);
+  const FieldInfo* info = catalogue.find(p);
+  switch (e.spec->kind) {
+    case Kind::kMinLength: {
+      Finding f = makeFinding(p, "FIELD_TOO_SHORT",
+                              title + " is " + e.detail + " characters; write at least " +
+                                  std::to_string(e.spec->limit) + ".");
+      withNumber(f, "limit", static_cast<long long>(e.spec->limit));
+      withNumber(f, "actual", std::stoll(e.detail));
+      return f;
+    }
+    case Kind::kMaxLength: {
+      Finding f = makeFinding(p, "FIELD_TOO_LONG",
+                              title + " is " + e.detail + " characters; shorten it to at most " +
+                                  std::to_string(e.spec->limit) + ".");
+      withNumber(f, "limit", static_cast<long long>(e.spec->limit));
+      withNumber(f, "actual", std::stoll(e.detail));
+      return f;
+    }
+    case Kind::kUniqueItems: {
+      const std::string item = p + "/" + e.detail;
+      Finding f = makeFinding(item, "ITEM_DUPLICATE",
+                              titleOf(catalogue, item) + " \"" + stringAt(document, item) +
+                                  "\" is listed twice; remove the repeat.");
+      withText(f, "value", stringAt(document, item));
+      return f;
+    }
+    case Kind::kForbidden: {
+      const std::string field = p + "/" + input::escapePointerToken(e.detail);
+      const std::string type = stringAt(document, p + "/entityType");
+      std::string message = titleOf(catalogue, field) + " must not be given";
+      message += type.empty() ? "" : " for a " + type + " brand";
+      message += "; remove it";
+      if (type == "SOLE_PROPRIETOR" && e.detail == "ein") {
+        message += " (a business with an EIN registers as PRIVATE_PROFIT, PUBLIC_PROFIT or NON_PROFIT)";
+      }
+      Finding f = makeFinding(field, "FIELD_FORBIDDEN", message + ".");
+      if (!type.empty()) withText(f, "entityType", type);
+      return f;
+    }
+    case Kind::kPattern:
+    case Kind::kFormat:
+    case Kind::kPatternProperties:
+      break;
+  }
+  const std::string value = stringAt(document, p);
+  std::string hint = info != nullptr && !info->hint.empty() ? info->hint : "Check how " + title + " is written.";
+  Finding f = makeFinding(p, "FIELD_FORMAT", title + " \"" + value.substr(0, 80) + "\" is not written correctly. " + hint);
+  std::string suggestion = formatSuggestion(p, value);
+  if (!suggestion.empty()) withText(f, "suggestion", suggestion);
+  return f;
+}
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
+  // Parts and their members only: deeper values are lists a user wrote.
+  std::vector<std::pair<json*, std::string>> objects;
+  if (document.is_object()) objects.push_back({&document, ""});
+  for (const char* part : {"brand", "campaign"}) {
+    auto it = document.find(part);
+    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
+  }
+  for (auto& [object, base] : objects) {
+    for (auto it = object->begin(); it != object->end();) {
+      const std::string pointer = base + "/" + input::escapePointerToken(it.key());
+      const FieldInfo* info = catalogue.find(pointer);
+      bool absent = it->is_null() ||
+                    (it->is_string() && info != nullptr && info->type == "string" && isBlank(it->get<std::string>()));
+      it = absent ? object->erase(it) : std::next(it);
+    }
+  }
+}
+
+void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
+  std::vector<std::pair<const json*, std::string>> objects;
+  if (document.is_object()) objects.push_back({&document, ""});
+  for (const char* part : {"brand", "campaign"}) {
+    auto it = document.find(part);
+    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
+  }
+  for (const auto& [object, base] : objects) {
+    const FieldInfo* info = catalogue.find(base);
+    if (info == nullptr || !info->closed) continue;
+    for (auto it = object->begin(); it != object->end(); ++it) {
+      const std::string& key = it.key();
+      if (std::find(info->properties.begin(), info->properties.end(), key) != info->properties.end()) continue;
+      const std::string pointer = base + "/" + input::escapePointerToken(key);
+      std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
+      std::string suggestion = closest(key, info->properties);
+      std::string message = "\"" + key.substr(0, 80) + "\" is not a field of " + where + "; ";
+      message += suggestion.empty() ? "remove it or check its spelling against the TCR field names."
+                                    : "did you mean \"" + suggestion + "\"? Rename it.";
+      Finding f = makeFinding(pointer, "FIELD_UNKNOWN", message);
+      if (!suggestion.empty()) withText(f, "suggestion", suggestion);
+      errors.push_back(std::move(f));
+    }
+  }
+}
+
+void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json& document,
+                           const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
+  for (const schema::RawError& e : raw) {
+    if (e.spec != nullptr) {
+      errors.push_back(translateOwn(e, document, catalogue));
+      continue;
+    }
+    const std::string& d = e.detail;
+    const std::string& p = e.instanceLocation;
+    if (startsWith(d, "Missing required property '")) {
+      std::string name = d.substr(27, d.size() - 27 - 2);
+      std::string field = p + "/" + input::escapePointerToken(name);
+      std::string title = titleOf(catalogue, field);
+      Finding f = makeFinding(field, "FIELD_REQUIRED",
+                              "Fill in " + title + ": it is required" + requiredBecause(document, field) + ".");
+      errors.push_back(std::move(f));
+    } else if (startsWith(d, "Value type not permitted")) {
+      std::string expected = schemaTypeOf(document, p, catalogue);
+      const json* v = at(document, p);
+      std::string actual = v != nullptr ? v->type_name() : "null";
+      std::string title = p.empty() ? "The submission" : titleOf(catalogue, p);
+      Finding f = makeFinding(p, "FIELD_TYPE",
+                              title + " must be " + typeWord(expected) + ", not " +
+                                  (actual == "string" ? "text" : actual) +
+                                  (expected == "boolean" && actual == "string" ? "; send true or false without quotes."
+                                                                               : "; send the right kind of value."));
+      if (!expected.empty()) withText(f, "expected", expected);
+      withText(f, "actual", actual);
+      errors.push_back(std::move(f));
+    } else if (startsWith(d, "Failed to match against any enum values") ||
+               startsWith(d, "Failed to match expected value set by 'const'")) {
+      const FieldInfo* info = catalogue.find(p);
+      std::vector<std::string> allowed = info != nullptr ? info->allowed : std::vector<std::string>();
+      std::string value = stringAt(document, p);
+      std::string title = titleOf(catalogue, p);
+      std::string suggestion = closest(value, allowed);
+      std::string message = title + " \"" + value.substr(0, 80) + "\" is not one of the accepted values";
+      message += suggestion.empty() ? "; choose one of: " + report::joinWords(allowed, ", ") + "."
+                                    : "; use " + suggestion + ".";
+      Finding f = makeFinding(p, "FIELD_ENUM", message);
+      withList(f, "allowed", allowed);
+      if (!suggestion.empty()) withText(f, "suggestion", suggestion);
+      errors.push_back(std::move(f));
+    } else if (startsWith(d, "Array should contain no more than ") || startsWith(d, "Array should contain no fewer than ")) {
+      bool tooMany = startsWith(d, "Array should contain no more than ");
+      std::size_t from = tooMany ? 34 : 35;
+      long long limit = std::atoll(d.c_str() + from);
+      const json* v = at(document, p);
+      long long actual = v != nullptr && v->is_array() ? static_cast<long long>(v->size()) : 0;
+      std::string title = titleOf(catalogue, p);
+      Finding f = makeFinding(p, tooMany ? "FIELD_TOO_LONG" : "FIELD_TOO_SHORT",
+                              title + " has " + std::to_string(actual) + (actual == 1 ? " entry" : " entries") +
+                                  (tooMany ? "; keep at most " : "; give at least ") + std::to_string(limit) + ".");
+      withNumber(f, "limit", limit);
+      withNumber(f, "actual", actual);
+      errors.push_back(std::move(f));
+    } else if (startsWith(d, "Object contains a property") || startsWith(d, "Failed to validate")) {
+      // Unknown keys come from findUnknownKeys; the rest only wrap a child's error.
+    } else {
+      errors.push_back(makeFinding(p, "FIELD_FORMAT", "Check the value of " + titleOf(catalogue, p) + "."));
+    }
+  }
+}
+
+}  // namespace smsreg::registration

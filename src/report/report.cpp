@@ -1,0 +1,147 @@
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
+#include "report/report_json.hpp"
+#include "smsreg/report.hpp"
+
+namespace smsreg {
+
+namespace {
+
+// Splits "/a/b/0" into reference tokens; "" has none.
+std::vector<std::string_view> tokens(std::string_view pointer) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    std::size_t start = i + 1;  // skip '/'
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    out.push_back(pointer.substr(start, end - start));
+    i = end;
+  }
+  return out;
+}
+
+bool isIndex(std::string_view t) {
+  return !t.empty() && t.size() < 19 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Array indices compare as numbers, so /sample/10 comes after /sample/9.
+int compareToken(std::string_view a, std::string_view b) {
+  if (isIndex(a) && isIndex(b)) {
+    unsigned long long x = std::strtoull(std::string(a).c_str(), nullptr, 10);
+    unsigned long long y = std::strtoull(std::string(b).c_str(), nullptr, 10);
+    return x < y ? -1 : (x > y ? 1 : 0);
+  }
+  int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+const std::string kEmpty;
+
+std::string escapeText(const std::string& s) {
+  // Findings may quote user text; keep each on one line.
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string& Finding::param(const std::string& name) const {
+  for (const Param& p : params) {
+    if (p.name == name) return p.value;
+  }
+  return kEmpty;
+}
+
+bool findingLess(const Finding& a, const Finding& b) {
+  auto ta = tokens(a.instanceLocation);
+  auto tb = tokens(b.instanceLocation);
+  std::size_t n = std::min(ta.size(), tb.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    int c = compareToken(ta[i], tb[i]);
+    if (c != 0) return c < 0;
+  }
+  if (ta.size() != tb.size()) return ta.size() < tb.size();
+  return a.code < b.code;
+}
+
+std::string Report::toJson(const std::string& source) const {
+  nlohmann::ordered_json j;
+  if (!source.empty()) j["source"] = source;
+  nlohmann::ordered_json body = report::reportToJson(*this);
+  for (auto& [k, v] : body.items()) j[k] = v;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string Report::toText(const std::string& source) const {
+  std::string out = source + ": " + (verified() ? "VERIFIED" : "NOT_VERIFIED");
+  out += " (" + std::to_string(errors.size()) + (errors.size() == 1 ? " error, " : " errors, ") +
+         std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning)\n" : " warnings)\n");
+  auto line = [&](const char* kind, const Finding& f) {
+    out += "  " + source + ": " + kind + " " + (f.instanceLocation.empty() ? "(document)" : f.instanceLocation) +
+           " " + f.code + ": " + escapeText(f.message) + "\n";
+  };
+  for (const Finding& f : errors) line("error", f);
+  for (const Finding& f : warnings) line("warning", f);
+  return out;
+}
+
+namespace report {
+
+nlohmann::ordered_json findingToJson(const Finding& f) {
+  nlohmann::ordered_json j;
+  j["instanceLocation"] = f.instanceLocation;
+  j["code"] = f.code;
+  j["message"] = f.message;
+  nlohmann::ordered_json params = nlohmann::ordered_json::object();
+  for (const Param& p : f.params) {
+    switch (p.kind) {
+      case Param::Kind::kNumber: {
+        char* end = nullptr;
+        long long v = std::strtoll(p.value.c_str(), &end, 10);
+        if (end != nullptr && *end == '\0' && !p.value.empty()) {
+          params[p.name] = v;
+        } else {
+          params[p.name] = p.value;
+        }
+        break;
+      }
+      case Param::Kind::kList:
+        params[p.name] = p.list;
+        break;
+      case Param::Kind::kString:
+        params[p.name] = p.value;
+        break;
+    }
+  }
+  j["params"] = std::move(params);
+  return j;
+}
+
+nlohmann::ordered_json findingsToJson(const std::vector<Finding>& findings) {
+  nlohmann::ordered_json a = nlohmann::ordered_json::array();
+  for (const Finding& f : findings) a.push_back(findingToJson(f));
+  return a;
+}
+
+nlohmann::ordered_json reportToJson(const Report& r) {
+  nlohmann::ordered_json j;
+  j["status"] = r.verified() ? "VERIFIED" : "NOT_VERIFIED";
+  j["errors"] = findingsToJson(r.errors);
+  j["warnings"] = findingsToJson(r.warnings);
+  return j;
+}
+
+}  // namespace report
+}  // namespace smsreg

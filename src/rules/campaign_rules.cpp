@@ -1,0 +1,230 @@
+// Campaign checks: use case against the brand, sub-use-case bounds, samples,
+// the flags that must agree with the samples, and the HELP / opt-in / opt-out
+// replies' contents.
+#include <algorithm>
+
+#include "report/finding_builder.hpp"
+#include "rules/rule_context.hpp"
+#include "rules/text_match.hpp"
+
+namespace smsreg::rules {
+
+namespace {
+
+using report::makeFinding;
+using report::withList;
+using report::withNumber;
+using report::withText;
+
+void checkUsecase(RuleContext& ctx) {
+  if (!ctx.has("brand")) return;
+  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string type = ctx.clean("/brand/entityType");
+  if (usecase.empty() || type.empty()) return;
+  std::string message;
+  if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
+    message = "A SOLE_PROPRIETOR brand can only register the SOLE_PROPRIETOR use case; change the use case to "
+              "SOLE_PROPRIETOR, or register the brand with its EIN as a business.";
+  } else if (usecase == "SOLE_PROPRIETOR" && type != "SOLE_PROPRIETOR") {
+    message = "The SOLE_PROPRIETOR use case is only for sole-proprietor brands; choose the use case that "
+              "describes the messages (e.g. ACCOUNT_NOTIFICATION or MIXED).";
+  } else if (usecase == "CHARITY" && type != "NON_PROFIT") {
+    message = "The CHARITY use case is only for NON_PROFIT brands (501(c)(3)); choose another use case.";
+  } else {
+    return;
+  }
+  Finding f = makeFinding("/campaign/usecase", "USECASE_ENTITY_MISMATCH", message);
+  withText(f, "entityType", type);
+  withText(f, "usecase", usecase);
+  ctx.add(std::move(f));
+}
+
+void checkSubUsecaseCount(RuleContext& ctx) {
+  const std::string usecase = ctx.clean("/campaign/usecase");
+  struct Bounds {
+    const char* usecase;
+    long long min, max;
+  };
+  static const Bounds kBounds[] = {{"MIXED", 2, 5}, {"LOW_VOLUME", 1, 5}, {"CARRIER_EXEMPT", 1, 5}};
+  for (const Bounds& b : kBounds) {
+    if (usecase != b.usecase) continue;
+    const nlohmann::json* subs = ctx.value("/campaign/subUsecases");
+    if (subs != nullptr && !subs->is_array()) return;  // FIELD_TYPE already
+    long long n = subs == nullptr ? 0 : static_cast<long long>(subs->size());
+    if (n >= b.min && n <= b.max) return;
+    Finding f = makeFinding("/campaign/subUsecases", "SUBUSECASE_COUNT",
+                            std::string("A ") + b.usecase + " campaign needs " + std::to_string(b.min) + " to " +
+                                std::to_string(b.max) + " sub-use cases; it has " + std::to_string(n) + ".");
+    withNumber(f, "min", b.min);
+    withNumber(f, "max", b.max);
+    withNumber(f, "actual", n);
+    ctx.add(std::move(f));
+  }
+}
+
+void checkSampleCount(RuleContext& ctx) {
+  auto samples = ctx.samples();
+  if (samples.size() != 1) return;  // none at all is FIELD_REQUIRED on sample1
+  for (int i = 1; i <= 5; ++i) {
+    std::string p = "/campaign/sample" + std::to_string(i);
+    if (ctx.text(p).empty() && ctx.value(p) == nullptr) {
+      Finding f = makeFinding(p, "SAMPLES_TOO_FEW",
+                              "Give at least two sample messages that show the different messages the campaign "
+                              "sends; only one is filled in.");
+      withNumber(f, "min", 2);
+      withNumber(f, "actual", 1);
+      ctx.add(std::move(f));
+      return;
+    }
+  }
+}
+
+void checkSamplesContent(RuleContext& ctx) {
+  auto samples = ctx.samples();
+  if (samples.empty()) return;
+  const auto& content = ctx.content();
+  std::vector<std::string> names = brandNames(ctx);
+  if (!names.empty()) {
+    bool named = std::any_of(samples.begin(), samples.end(), [&](const auto& s) { return mentionsAny(s.second, names); });
+    if (!named) {
+      Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
+                              "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");
+      withText(f, "brand", names.front());
+      ctx.add(std::move(f));
+    }
+  }
+  bool optOut = std::any_of(samples.begin(), samples.end(),
+                            [&](const auto& s) { return RE2::PartialMatch(s.second, *content.optOut); });
+  if (!optOut) {
+    ctx.add(makeFinding("/campaign/sample1", "SAMPLE_OPT_OUT_MISSING",
+                        "Add opt-out wording to at least one sample, e.g. \"Reply STOP to opt out.\""));
+  }
+}
+
+void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* what,
+                       bool (*contains)(const ContentData&, const std::string&)) {
+  const std::string p = std::string("/campaign/") + flagName;
+  if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
+  std::vector<std::string> with;
+  for (const auto& [pointer, text] : ctx.samples()) {
+    if (contains(ctx.content(), text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
+  }
+  bool declared = ctx.flag(p);
+  if (declared == !with.empty()) return;
+  std::string message = declared ? std::string(flagName) + " is true but no sample contains " + what +
+                                       "; add one to a sample or set " + flagName + " to false."
+                                 : report::joinWords(with) + (with.size() == 1 ? " contains " : " contain ") + what +
+                                       "; set " + flagName + " to true or remove it from the samples.";
+  Finding f = makeFinding(p, code, message);
+  withList(f, "samples", with);
+  withText(f, "suggestion", declared ? "false" : "true");
+  ctx.add(std::move(f));
+}
+
+bool containsLink(const ContentData& c, const std::string& text) { return !findLinks(c, text).empty(); }
+bool containsPhone(const ContentData& c, const std::string& text) {
+  return RE2::PartialMatch(withoutLinksAndEmails(c, text), *c.phone);
+}
+
+void checkReplies(RuleContext& ctx) {
+  const auto& content = ctx.content();
+  std::vector<std::string> names = brandNames(ctx);
+  auto report = [&](const char* field, const char* code, const std::vector<std::string>& missing, const char* what) {
+    if (missing.empty()) return;
+    Finding f = makeFinding(std::string("/campaign/") + field, code,
+                            std::string("The ") + what + " must include " + report::joinWords(missing) + "; add " +
+                                (missing.size() == 1 ? "it." : "them."));
+    withList(f, "missing", missing);
+    ctx.add(std::move(f));
+  };
+  const std::string help = ctx.text("/campaign/helpMessage");
+  if (!help.empty()) {
+    std::vector<std::string> missing;
+    if (!names.empty() && !mentionsAny(help, names)) missing.push_back("the brand name");
+    std::string plain = withoutLinksAndEmails(content, help);
+    bool contact = RE2::PartialMatch(help, *content.email) || RE2::PartialMatch(plain, *content.phone);
+    if (!contact) missing.push_back("a phone number or email address");
+    report("helpMessage", "HELP_MESSAGE_INCOMPLETE", missing, "HELP reply");
+  }
+  const std::string optin = ctx.text("/campaign/optinMessage");
+  if (!optin.empty()) {
+    std::vector<std::string> missing;
+    if (!names.empty() && !mentionsAny(optin, names)) missing.push_back("the brand name");
+    if (!RE2::PartialMatch(optin, *content.frequency)) missing.push_back("the message frequency");
+    if (!RE2::PartialMatch(optin, *content.help)) missing.push_back("how to get help (HELP)");
+    if (!RE2::PartialMatch(optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
+  }
+  const std::string optout = ctx.text("/campaign/optoutMessage");
+  if (!optout.empty()) {
+    std::vector<std::string> missing;
+    if (!names.empty() && !mentionsAny(optout, names)) missing.push_back("the brand name");
+    if (!RE2::PartialMatch(optout, *content.optOutConfirmation)) {
+      missing.push_back("a confirmation that no more messages will be sent");
+    }
+    report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", missing, "opt-out confirmation");
+  }
+}
+
+void checkDeclarations(RuleContext& ctx) {
+  const auto& content = ctx.content();
+  if (ctx.flag("/campaign/affiliateMarketing")) {
+    ctx.add(makeFinding("/campaign/affiliateMarketing", "AFFILIATE_MARKETING",
+                        "Affiliate marketing is not a supported use case and carriers reject it without "
+                        "resubmission; send only the brand's own messages and set affiliateMarketing to false."));
+  }
+  const std::string description = ctx.text("/campaign/description");
+  if (ctx.flag("/campaign/directLending") && !description.empty() &&
+      !RE2::PartialMatch(description, "(?i)\\bdirect\\s+lending\\b")) {
+    ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
+                        "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
+  }
+  std::string all = description;
+  for (const auto& s : ctx.samples()) all += "\n" + s.second;
+  if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
+    std::string word = findWord(*content.lending, all);
+    if (!word.empty()) {
+      Finding f = makeFinding("/campaign/directLending", "DIRECT_LENDING_UNDECLARED",
+                              "The campaign speaks of lending (\"" + word +
+                                  "\"); if it arranges loans, set directLending to true and say DIRECT LENDING "
+                                  "in the description.");
+      withText(f, "word", word);
+      ctx.add(std::move(f));
+    }
+  }
+  if (!ctx.flag("/campaign/ageGated") && ctx.value("/campaign") != nullptr) {
+    std::string word = findWord(*content.ageGated, all);
+    if (!word.empty()) {
+      Finding f = makeFinding("/campaign/ageGated", "AGE_GATED_UNDECLARED",
+                              "The campaign speaks of age-restricted products (\"" + word +
+                                  "\"); set ageGated to true and put a real age gate on the opt-in.");
+      withText(f, "word", word);
+      ctx.add(std::move(f));
+    }
+  }
+  const nlohmann::json* numbers = ctx.value("/phoneNumbers");
+  if (numbers != nullptr && numbers->is_array() && numbers->size() > 49 && !ctx.flag("/campaign/numberPool")) {
+    Finding f = makeFinding("/campaign/numberPool", "NUMBER_POOL_REQUIRED",
+                            "The campaign has " + std::to_string(numbers->size()) +
+                                " numbers; more than 49 need numberPool set to true (T-Mobile limit).");
+    withNumber(f, "numbers", static_cast<long long>(numbers->size()));
+    withNumber(f, "limit", 49);
+    ctx.add(std::move(f));
+  }
+}
+
+}  // namespace
+
+void checkCampaign(RuleContext& ctx) {
+  if (!ctx.has("campaign")) return;
+  checkUsecase(ctx);
+  checkSubUsecaseCount(ctx);
+  checkSampleCount(ctx);
+  checkSamplesContent(ctx);
+  checkEmbeddedFlag(ctx, "embeddedLink", "EMBEDDED_LINK_MISMATCH", "a link", containsLink);
+  checkEmbeddedFlag(ctx, "embeddedPhone", "EMBEDDED_PHONE_MISMATCH", "a phone number", containsPhone);
+  checkReplies(ctx);
+  checkDeclarations(ctx);
+}
+
+}  // namespace smsreg::rules

@@ -1,0 +1,92 @@
+#include "rules/content_data.hpp"
+
+#include "input/bounded_json.hpp"
+#include "schema/embedded.hpp"
+
+namespace smsreg::rules {
+
+namespace {
+
+using json = nlohmann::json;
+
+RE2::Options quietCaseless() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_case_sensitive(false);
+  return o;
+}
+
+// Whole words without \b, which would miss "21+": a word starts and ends at
+// the text's ends or next to a character that is not a letter or digit.
+std::unique_ptr<RE2> wordsRegex(const json& words) {
+  std::string alternatives;
+  for (const json& w : words) {
+    if (!alternatives.empty()) alternatives += '|';
+    alternatives += RE2::QuoteMeta(w.get<std::string>());
+  }
+  return std::make_unique<RE2>("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
+}
+
+bool build(ContentData& d, std::string& error) {
+  json doc;
+  input::ParseError why;
+  if (!input::parseBounded(embedded::find("data/content.json"), Limits{16u << 20, 64, 1u << 20}, doc, why)) {
+    error = "data/content.json: " + why.message;
+    return false;
+  }
+  for (const char* group : {"prohibited", "disallowed"}) {
+    auto& target = std::string(group) == "prohibited" ? d.prohibited : d.disallowed;
+    for (auto it = doc.at(group).begin(); it != doc.at(group).end(); ++it) {
+      target.push_back(WordCategory{it.key(), wordsRegex(it.value())});
+    }
+  }
+  d.lending = wordsRegex(doc.at("lending"));
+  d.ageGated = wordsRegex(doc.at("ageGated"));
+  const std::pair<const char*, std::unique_ptr<RE2>*> phrases[] = {
+      {"optOut", &d.optOut},       {"help", &d.help},
+      {"frequency", &d.frequency}, {"rates", &d.rates},
+      {"privacy", &d.privacy},     {"smsWord", &d.smsWord},
+      {"optInMethod", &d.optInMethod}, {"consentAsCondition", &d.consentAsCondition},
+      {"optOutConfirmation", &d.optOutConfirmation}, {"link", &d.link},
+      {"phone", &d.phone},         {"email", &d.email}};
+  for (const auto& [key, slot] : phrases) {
+    *slot = std::make_unique<RE2>(doc.at(key).get<std::string>(), quietCaseless());
+  }
+  for (const json& w : doc.at("nonEnglishWords")) d.nonEnglishWords.insert(w.get<std::string>());
+  for (const json& w : doc.at("englishWords")) d.englishWords.insert(w.get<std::string>());
+  auto check = [&](const RE2* re, const std::string& name) {
+    if (re != nullptr && !re->ok()) error = "data/content.json " + name + ": " + re->error();
+  };
+  for (const auto& [key, slot] : phrases) check(slot->get(), key);
+  for (const auto& c : d.prohibited) check(c.regex.get(), c.name);
+  for (const auto& c : d.disallowed) check(c.regex.get(), c.name);
+  check(d.lending.get(), "lending");
+  check(d.ageGated.get(), "ageGated");
+  return error.empty();
+}
+
+}  // namespace
+
+const ContentData* contentData(std::string* error) {
+  static std::string buildError;
+  static const ContentData* data = [] {
+    auto* d = new ContentData();
+    try {
+      if (build(*d, buildError)) return static_cast<const ContentData*>(d);
+    } catch (const std::exception& e) {
+      buildError = std::string("data/content.json: ") + e.what();
+    }
+    delete d;
+    return static_cast<const ContentData*>(nullptr);
+  }();
+  if (error != nullptr) *error = buildError;
+  return data;
+}
+
+std::string findWord(const RE2& re, const std::string& text) {
+  re2::StringPiece word;
+  if (RE2::PartialMatch(text, re, &word)) return std::string(word);
+  return "";
+}
+
+}  // namespace smsreg::rules

@@ -1,0 +1,57 @@
+// Data-driven rules: an RE2 pattern that a field must match (or must not),
+// from schemas/rules/patterns.json or a user's rule file.
+#include "report/finding_builder.hpp"
+#include "rules/pattern_rules.hpp"
+
+namespace smsreg::rules {
+
+namespace {
+
+// "/phoneNumbers/*" → every index of the array that is there.
+void expand(const nlohmann::json& document, const std::string& pattern, std::vector<std::string>& out) {
+  auto star = pattern.find("/*");
+  if (star == std::string::npos || (star + 2 != pattern.size() && pattern[star + 2] != '/')) {
+    out.push_back(pattern);
+    return;
+  }
+  const std::string head = pattern.substr(0, star);
+  const std::string tail = pattern.substr(star + 2);
+  try {
+    const nlohmann::json& array = document.at(nlohmann::json::json_pointer(head));
+    if (!array.is_array()) return;
+    for (std::size_t i = 0; i < array.size(); ++i) expand(document, head + "/" + std::to_string(i) + tail, out);
+  } catch (...) {
+  }
+}
+
+bool conditionsHold(const RuleContext& ctx, const Rule& rule) {
+  for (const auto& [pointer, values] : rule.when) {
+    const std::string v = ctx.text(pointer);
+    bool any = false;
+    for (const std::string& allowed : values) any = any || v == allowed;
+    if (!any) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void checkPatterns(const RuleCatalogue& catalogue, RuleContext& ctx) {
+  for (const Rule& rule : catalogue.all()) {
+    if (rule.kind != Rule::Kind::kPattern || !rule.enabled || !conditionsHold(ctx, rule)) continue;
+    std::vector<std::string> pointers;
+    for (const std::string& field : rule.fields) expand(ctx.document(), field, pointers);
+    for (const std::string& p : pointers) {
+      const std::string text = ctx.clean(p);
+      if (text.empty()) continue;
+      re2::StringPiece match;
+      bool found = rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1);
+      if (found == rule.mustMatch) continue;
+      Finding f = report::makeFinding(p, rule.code, rule.message);
+      if (found) report::withText(f, "match", std::string(match).substr(0, 200));
+      ctx.add(std::move(f));
+    }
+  }
+}
+
+}  // namespace smsreg::rules

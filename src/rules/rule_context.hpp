@@ -1,0 +1,60 @@
+// What a code rule sees: the normalized submission, which parts are checked,
+// the fields the schema stage already flagged, and where findings go.
+#ifndef SMSREG_RULES_RULE_CONTEXT_HPP
+#define SMSREG_RULES_RULE_CONTEXT_HPP
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "rules/content_data.hpp"
+#include "smsreg/report.hpp"
+
+namespace smsreg::rules {
+
+class RuleContext {
+ public:
+  RuleContext(const nlohmann::json& document, std::set<std::string> flagged, const ContentData& content,
+              std::vector<Finding>& out)
+      : document_(document), flagged_(std::move(flagged)), content_(content), out_(out) {}
+
+  const nlohmann::json& document() const { return document_; }
+  const ContentData& content() const { return content_; }
+  bool has(const char* part) const {
+    auto it = document_.find(part);
+    return it != document_.end() && it->is_object();
+  }
+
+  // The string at `pointer`, or "" when absent or not a string.
+  std::string text(const std::string& pointer) const;
+  // As text(), but "" also when the schema stage flagged the field: a rule
+  // about how a value is written stays quiet on a value already reported.
+  std::string clean(const std::string& pointer) const;
+  // true/false at `pointer`; `absent` when it is not a boolean.
+  bool flag(const std::string& pointer, bool absent = false) const;
+  const nlohmann::json* value(const std::string& pointer) const;
+
+  // (pointer, text) of every sample present, in order sample1..sample5.
+  std::vector<std::pair<std::string, std::string>> samples() const;
+
+  void add(Finding finding) { out_.push_back(std::move(finding)); }
+
+ private:
+  const nlohmann::json& document_;
+  std::set<std::string> flagged_;
+  const ContentData& content_;
+  std::vector<Finding>& out_;
+};
+
+// The code rules, by area. Each reports under the codes in
+// schemas/rules/catalogue.json; severity and enablement are applied later.
+void checkBrand(RuleContext& ctx);
+void checkCampaign(RuleContext& ctx);
+void checkContent(RuleContext& ctx);
+
+}  // namespace smsreg::rules
+
+#endif  // SMSREG_RULES_RULE_CONTEXT_HPP

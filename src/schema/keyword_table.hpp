@@ -1,0 +1,45 @@
+// The schema keywords smsreg evaluates itself instead of valijson 1.0.
+//
+// valijson 1.0 runs `pattern`, `patternProperties` and `format` through
+// std::regex (stack overflow on long strings, exponential backtracking),
+// counts `minLength`/`maxLength` with strlen (a leading \u0000 bypasses them)
+// and compares every pair for `uniqueItems`. Before valijson parses a schema,
+// these keywords are renamed away (keyword_rewrite.hpp) and recorded here,
+// compiled once; one custom valijson constraint evaluates them by index.
+#ifndef SMSREG_SCHEMA_KEYWORD_TABLE_HPP
+#define SMSREG_SCHEMA_KEYWORD_TABLE_HPP
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+namespace smsreg::schema {
+
+struct KeywordSpec {
+  enum class Kind { kPattern, kFormat, kMinLength, kMaxLength, kUniqueItems, kForbidden, kPatternProperties };
+  Kind kind = Kind::kPattern;
+  std::string keywordLocation;  // JSON Pointer of the keyword in its schema document
+  std::string text;             // pattern source or format name
+  std::shared_ptr<const RE2> regex;  // kPattern
+  std::uint64_t limit = 0;           // kMinLength, kMaxLength
+  std::vector<std::string> names;    // kForbidden
+};
+
+// Compiles an ECMA-262 `pattern` for RE2. Translates the escapes RE2 spells
+// differently (\uXXXX, [^]) and refuses what RE2 cannot run (lookaround,
+// backreferences); `error` then says why.
+std::shared_ptr<const RE2> compileSchemaPattern(const std::string& pattern, std::string& error);
+
+// Code points in a UTF-8 string; NUL bytes count like any other character.
+std::size_t codePointCount(const std::string& s);
+
+// True when `value` (a string) satisfies the named draft-07 format. Formats
+// smsreg does not know always pass, as the draft allows.
+bool checkFormat(const std::string& format, const std::string& value);
+
+}  // namespace smsreg::schema
+
+#endif  // SMSREG_SCHEMA_KEYWORD_TABLE_HPP

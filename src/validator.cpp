@@ -1,0 +1,143 @@
+// The registration validator: bounded parse → schema stage → rule stage →
+// findings routed by the catalogue's severities → sorted report.
+#include "smsreg/validator.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "input/bounded_json.hpp"
+#include "registration/field_catalogue.hpp"
+#include "registration/schema_findings.hpp"
+#include "report/finding_builder.hpp"
+#include "rules/content_data.hpp"
+#include "rules/pattern_rules.hpp"
+#include "rules/rule_catalogue.hpp"
+#include "rules/rule_context.hpp"
+#include "schema/compiled_schema.hpp"
+#include "schema/embedded.hpp"
+
+namespace smsreg {
+
+namespace {
+
+using json = nlohmann::json;
+
+Report inputError(const std::string& pointer, const std::string& code, const std::string& message) {
+  Report r;
+  r.status = Status::kNotVerified;
+  r.errors.push_back(report::makeFinding(pointer, code, message));
+  return r;
+}
+
+}  // namespace
+
+struct Validator::Impl {
+  ValidatorOptions options;
+  rules::RuleCatalogue catalogue;
+  std::unique_ptr<registration::FieldCatalogue> fields;
+  std::unique_ptr<schema::CompiledSchema> schema;
+  const rules::ContentData* content = nullptr;
+  std::string error;
+
+  bool build() {
+    if (!catalogue.load(options, error)) return false;
+    content = rules::contentData(&error);
+    if (content == nullptr) return false;
+    json document;
+    input::ParseError why;
+    if (!input::parseBounded(embedded::find("registration.schema.json"), Limits{16u << 20, 64, 1u << 20}, document,
+                             why)) {
+      error = "registration.schema.json: " + why.message;
+      return false;
+    }
+    fields = std::make_unique<registration::FieldCatalogue>(document);
+    // One part alone: the other is neither required nor read.
+    if (options.part == Part::kBrand) document["required"] = json::array({"brand"});
+    if (options.part == Part::kCampaign) document["required"] = json::array({"campaign"});
+    schema = schema::CompiledSchema::compile(document, error);
+    if (!schema) error = "registration.schema.json: " + error;
+    return schema != nullptr;
+  }
+
+  Report run(std::string_view text) const {
+    json doc;
+    input::ParseError why;
+    if (!input::parseBounded(text, options.limits, doc, why)) return inputError(why.pointer, why.code, why.message);
+    if (options.part == Part::kBrand) {
+      doc.erase("campaign");
+      doc.erase("phoneNumbers");
+    } else if (options.part == Part::kCampaign) {
+      doc.erase("brand");
+    }
+    registration::normalizeAbsent(doc, *fields);
+
+    std::vector<Finding> findings;
+    std::vector<schema::RawError> raw;
+    schema->validate(doc, &raw);
+    registration::translateSchemaErrors(raw, doc, *fields, findings);
+    registration::findUnknownKeys(doc, *fields, findings);
+
+    std::set<std::string> flagged;
+    for (const Finding& f : findings) flagged.insert(f.instanceLocation);
+    rules::RuleContext ctx(doc, std::move(flagged), *content, findings);
+    rules::checkBrand(ctx);
+    rules::checkCampaign(ctx);
+    rules::checkContent(ctx);
+    rules::checkPatterns(catalogue, ctx);
+    return route(std::move(findings));
+  }
+
+  // Applies severities and disabled codes, drops repeats, sorts.
+  Report route(std::vector<Finding> findings) const {
+    Report r;
+    std::sort(findings.begin(), findings.end(), findingLess);
+    const Finding* previous = nullptr;
+    for (Finding& f : findings) {
+      if (previous != nullptr && previous->instanceLocation == f.instanceLocation && previous->code == f.code) continue;
+      previous = &f;
+      const rules::Rule* rule = catalogue.find(f.code);
+      if (rule != nullptr && !rule->enabled) continue;
+      bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
+      (warning ? r.warnings : r.errors).push_back(f);
+    }
+    r.status = r.errors.empty() ? Status::kVerified : Status::kNotVerified;
+    return r;
+  }
+};
+
+Validator::Validator(const ValidatorOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  try {
+    if (!impl_->build()) impl_->schema.reset();
+  } catch (const std::exception& e) {
+    impl_->schema.reset();
+    if (impl_->error.empty()) impl_->error = e.what();
+  }
+}
+
+Validator::~Validator() = default;
+
+bool Validator::ok() const { return impl_->schema != nullptr; }
+const std::string& Validator::error() const { return impl_->error; }
+
+Report Validator::validate(std::string_view text) const noexcept {
+  try {
+    if (!ok()) return inputError("", "INPUT_MALFORMED", "The validator could not be built: " + impl_->error);
+    return impl_->run(text);
+  } catch (const std::bad_alloc&) {
+    return inputError("", "INPUT_TOO_LARGE", "The document needs more memory than is available; send a smaller one.");
+  } catch (...) {
+    return inputError("", "INPUT_MALFORMED", "The document could not be validated; check that it is a submission.");
+  }
+}
+
+std::vector<RuleInfo> Validator::rules() const { return rules::describe(impl_->catalogue); }
+
+std::string rulesVersion() {
+  rules::RuleCatalogue catalogue;
+  std::string error;
+  catalogue.load(ValidatorOptions(), error);
+  return catalogue.version();
+}
+
+}  // namespace smsreg
