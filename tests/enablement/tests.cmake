@@ -1,0 +1,69 @@
+# CLI tests of `smsreg enablement`, included from tests/CMakeLists.txt.
+if(NOT TARGET smsreg_cli)
+  return()
+endif()
+set(ENABLEMENT_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(ENABLEMENT_FIXTURES ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/enablement)
+set(ENABLEMENT_EXAMPLE ${ENABLEMENT_FIXTURES}/example-number-changed.input.json)
+set(ENABLEMENT_WORK ${CMAKE_CURRENT_BINARY_DIR}/enablement)
+
+# Every scenario fixture through the CLI, text and JSON, checking exit 0/1/2.
+add_test(NAME enablement.cli.scenarios
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:smsreg_cli> -DFIXTURES=${ENABLEMENT_FIXTURES}
+                 -DWORK=${ENABLEMENT_WORK}/scenarios -P ${ENABLEMENT_DIR}/run_scenarios.cmake)
+
+# add_enablement_cli_test(NAME EXIT N ARGS ... [STDIN file] [STDOUT text...] [LINES n])
+function(add_enablement_cli_test name)
+  cmake_parse_arguments(T "" "EXIT;STDIN;LINES" "ARGS;STDOUT" ${ARGN})
+  # Lists travel to the script joined with "|": a ";" would split the add_test argument.
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs -DCLI=$<TARGET_FILE:smsreg_cli> "-DARGS=${args}" -DEXPECT_EXIT=${T_EXIT})
+  if(T_STDIN)
+    list(APPEND defs -DSTDIN=${T_STDIN})
+  endif()
+  if(T_STDOUT)
+    string(REPLACE ";" "|" stdout "${T_STDOUT}")
+    list(APPEND defs "-DEXPECT_STDOUT=${stdout}")
+  endif()
+  if(T_LINES)
+    list(APPEND defs -DEXPECT_LINES=${T_LINES})
+  endif()
+  add_test(NAME enablement.cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${ENABLEMENT_DIR}/run_cli.cmake)
+endfunction()
+
+add_enablement_cli_test(example_text EXIT 1 ARGS ${ENABLEMENT_EXAMPLE}
+  STDOUT "user u-204: DISABLED, cannot send SMS"
+         "cause PHONE_NUMBER_CHANGED (event 0, 2026-11-24T16:20:00Z)"
+         "action RE_ENABLE_SMS (ADMIN): Re-enable SMS for +13125478833")
+add_enablement_cli_test(example_json EXIT 1 ARGS --format json ${ENABLEMENT_EXAMPLE} LINES 1
+  STDOUT [["state":"DISABLED"]] [["code":"PHONE_NUMBER_CHANGED","at":"2026-11-24T16:20:00Z","event":0]]
+         [["actor":"ADMIN","code":"RE_ENABLE_SMS","number":"+13125478833"]])
+add_enablement_cli_test(stdin_json EXIT 1 ARGS --format json STDIN ${ENABLEMENT_EXAMPLE} LINES 1
+  STDOUT [["userId":"u-204"]])
+add_enablement_cli_test(dash_is_stdin EXIT 1 ARGS --format json - STDIN ${ENABLEMENT_EXAMPLE} LINES 1
+  STDOUT [["userId":"u-204"]])
+add_enablement_cli_test(two_files_carry_source EXIT 1
+  ARGS --format json ${ENABLEMENT_EXAMPLE} ${ENABLEMENT_EXAMPLE} LINES 2
+  STDOUT [[{"source":"]])
+add_enablement_cli_test(ndjson_lines EXIT 2 ARGS --ndjson --format json ${ENABLEMENT_DIR}/mixed.ndjson LINES 3
+  STDOUT [[mixed.ndjson:1","userId":"u-1","canSend":true]] [[mixed.ndjson:2","userId":"u-204"]]
+         [[mixed.ndjson:4","error":{"instanceLocation":"/events/0/at","code":"FIELD_FORMAT"]])
+add_enablement_cli_test(ndjson_all_can_send EXIT 0 ARGS --ndjson ${ENABLEMENT_DIR}/all-ok.ndjson
+  STDOUT "user u-1: ENABLED, can send SMS" "user u-2: ENABLED, can send SMS")
+add_enablement_cli_test(bad_input_exit_2 EXIT 2 ARGS --format json
+  ${ENABLEMENT_FIXTURES}/example-number-changed.input.json ${ENABLEMENT_DIR}/all-ok.ndjson
+  STDOUT [["error":{"instanceLocation":"","code":"INPUT_MALFORMED"]])
+add_enablement_cli_test(unreadable_file_exit_2 EXIT 2 ARGS ${ENABLEMENT_DIR}/no-such-file.json)
+add_enablement_cli_test(unknown_format_exit_2 EXIT 2 ARGS --format yaml ${ENABLEMENT_EXAMPLE})
+add_enablement_cli_test(negative_days_exit_2 EXIT 2 ARGS --recent-days -1 ${ENABLEMENT_EXAMPLE})
+add_enablement_cli_test(max_bytes_flag EXIT 2 ARGS --format json --max-bytes 100 ${ENABLEMENT_EXAMPLE}
+  STDOUT [["code":"INPUT_TOO_LARGE"]])
+add_enablement_cli_test(pending_hours_flag EXIT 1 ARGS --pending-hours 1
+  ${ENABLEMENT_FIXTURES}/example-number-changed.input.json STDOUT "PHONE_NUMBER_CHANGED")
+
+# 10,000 users in one batch document and as NDJSON, summary checked against the generator.
+add_executable(enablement_batch_test ${ENABLEMENT_DIR}/batch_10k.cpp)
+target_link_libraries(enablement_batch_test PRIVATE smsreg_internal)
+add_test(NAME enablement.cli.batch_10000
+         COMMAND enablement_batch_test $<TARGET_FILE:smsreg_cli> ${ENABLEMENT_WORK}/batch 10000)
+set_tests_properties(enablement.cli.batch_10000 PROPERTIES TIMEOUT 300)
