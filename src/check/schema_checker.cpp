@@ -1,0 +1,100 @@
+// smsreg::SchemaChecker: a user's draft-07 schema over the shared schema engine.
+#include <nlohmann/json.hpp>
+
+#include "check/valijson_errors.hpp"
+#include "input/bounded_json.hpp"
+#include "schema/compiled_schema.hpp"
+#include "smsreg/schema_check.hpp"
+
+namespace smsreg {
+
+namespace {
+
+// The last reference token of a JSON Pointer: the keyword of a keywordLocation.
+std::string lastToken(const std::string& pointer) {
+  auto slash = pointer.rfind('/');
+  return slash == std::string::npos ? pointer : pointer.substr(slash + 1);
+}
+
+std::string ownMessage(const schema::KeywordSpec& spec, const std::string& detail) {
+  using Kind = schema::KeywordSpec::Kind;
+  switch (spec.kind) {
+    case Kind::kPattern:
+      return "does not match the pattern \"" + spec.text + "\"";
+    case Kind::kFormat:
+      return "is not a valid " + spec.text;
+    case Kind::kMinLength:
+      return "is " + detail + " characters long, shorter than " + std::to_string(spec.limit);
+    case Kind::kMaxLength:
+      return "is " + detail + " characters long, longer than " + std::to_string(spec.limit);
+    case Kind::kUniqueItems:
+      return "item " + detail + " repeats an earlier item";
+    case Kind::kForbidden:
+      return "property \"" + detail + "\" is not allowed";
+    default:
+      return detail;
+  }
+}
+
+}  // namespace
+
+struct SchemaChecker::Impl {
+  SchemaCheckOptions options;
+  std::string error;
+  std::unique_ptr<schema::CompiledSchema> compiled;
+};
+
+SchemaChecker::SchemaChecker(std::string_view schemaJson, const SchemaCheckOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  nlohmann::json document;
+  input::ParseError parseError;
+  if (!input::parseBounded(schemaJson, options.limits, document, parseError, false)) {
+    impl_->error = "the schema is not usable JSON: " + parseError.message;
+    return;
+  }
+  impl_->compiled = schema::CompiledSchema::compile(document, impl_->error);
+  if (!impl_->compiled && impl_->error.empty()) impl_->error = "the schema cannot be loaded";
+}
+
+SchemaChecker::~SchemaChecker() = default;
+
+bool SchemaChecker::ok() const { return impl_->compiled != nullptr; }
+const std::string& SchemaChecker::error() const { return impl_->error; }
+
+SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noexcept {
+  SchemaCheckResult result;
+  try {
+    if (!impl_->compiled) {
+      result.errors.push_back({"", "", "SCHEMA_UNUSABLE", impl_->error});
+      return result;
+    }
+    nlohmann::json instance;
+    input::ParseError parseError;
+    if (!input::parseBounded(instanceJson, impl_->options.limits, instance, parseError, false)) {
+      result.errors.push_back({parseError.pointer, "", parseError.code, parseError.message});
+      return result;
+    }
+    std::vector<schema::RawError> raw;
+    result.valid = impl_->compiled->validate(instance, &raw);
+    for (const schema::RawError& r : raw) {
+      SchemaError e;
+      e.instanceLocation = r.instanceLocation;
+      if (r.spec != nullptr) {
+        e.keywordLocation = r.spec->keywordLocation;
+        e.code = check::codeOfKeyword(lastToken(r.spec->keywordLocation));
+        e.message = ownMessage(*r.spec, r.detail);
+      } else {
+        e.code = check::codeOfKeyword(check::keywordOfDescription(r.detail));
+        e.message = r.detail;
+      }
+      result.errors.push_back(std::move(e));
+    }
+  } catch (...) {
+    result.valid = false;
+    result.errors.push_back({"", "", "SCHEMA_UNUSABLE", "the instance could not be checked"});
+  }
+  return result;
+}
+
+}  // namespace smsreg
