@@ -1,0 +1,92 @@
+// Throughput of the validator on an NDJSON corpus (bench/make_corpus.py), by
+// stage, so a change in one stage shows where it is. Items/s = documents/s.
+//   bench_validate --corpus FILE [Google Benchmark flags]
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "input/bounded_json.hpp"
+#include "schema/compiled_schema.hpp"
+#include "schema/embedded.hpp"
+#include "smsreg/validator.hpp"
+
+namespace {
+
+std::vector<std::string>& corpus() {
+  static std::vector<std::string> docs;
+  return docs;
+}
+
+void BM_ParseOnly(benchmark::State& state) {
+  smsreg::Limits limits;
+  for (auto _ : state) {
+    for (const std::string& d : corpus()) {
+      nlohmann::json doc;
+      smsreg::input::ParseError error;
+      benchmark::DoNotOptimize(smsreg::input::parseBounded(d, limits, doc, error));
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+
+// The schema alone, all errors collected, parse included: the same work ajv's
+// peer run does (JSON.parse + validate with allErrors).
+void BM_ParseAndSchema(benchmark::State& state) {
+  nlohmann::json schemaDoc;
+  smsreg::input::ParseError error;
+  smsreg::input::parseBounded(smsreg::embedded::find("registration.schema.json"), smsreg::Limits{}, schemaDoc, error);
+  std::string why;
+  auto schema = smsreg::schema::CompiledSchema::compile(schemaDoc, why);
+  smsreg::Limits limits;
+  for (auto _ : state) {
+    for (const std::string& d : corpus()) {
+      nlohmann::json doc;
+      smsreg::input::parseBounded(d, limits, doc, error);
+      std::vector<smsreg::schema::RawError> errors;
+      benchmark::DoNotOptimize(schema->validate(doc, &errors));
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+
+// What a backend calls: parse, schema, every rule, sorted report.
+void BM_Validate(benchmark::State& state) {
+  static const smsreg::Validator validator;
+  for (auto _ : state) {
+    for (const std::string& d : corpus()) benchmark::DoNotOptimize(validator.validate(d));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
+}
+
+BENCHMARK(BM_ParseOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseAndSchema)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Validate)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path;
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) {
+      path = argv[++i];
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) corpus().push_back(line);
+  }
+  if (corpus().empty()) {
+    std::fprintf(stderr, "usage: bench_validate --corpus FILE.ndjson [benchmark flags]\n");
+    return 2;
+  }
+  int n = static_cast<int>(rest.size());
+  benchmark::Initialize(&n, rest.data());
+  benchmark::RunSpecifiedBenchmarks();
+  return 0;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Speed of smsreg against ajv (the validator a Node.js backend would use) on
+# the same schema and the same documents, in one run. Prints medians of 5
+# repetitions and the ratios; these machines are shared, so read the ratios.
+# usage: bench/run.sh [N_DOCS]   (builds build-bench/ in Release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-2000}
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSMSREG_BUILD_BENCH=ON -DSMSREG_BUILD_TESTS=OFF \
+      -DSMSREG_BUILD_FUZZERS=OFF >/dev/null
+cmake --build build-bench -j"$(nproc)" --target bench_validate smsreg_cli >/dev/null
+corpus=build-bench/corpus.ndjson
+python3 bench/make_corpus.py "$n" "$corpus"
+
+echo "== smsreg (Google Benchmark, median of 5)"
+build-bench/bench/bench_validate --corpus "$corpus" --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true --benchmark_format=json >build-bench/smsreg.json
+echo "== ajv 8 (peer, all errors, JSON.parse included; median of 20 rounds)"
+../shared/peers/ajv/run --schema schemas --main registration.schema.json --data "$corpus" >build-bench/ajv.json
+echo "== CLI: smsreg validate --ndjson on $n documents"
+for jobs in 1 2; do
+  t0=$(date +%s.%N)
+  build-bench/smsreg validate --ndjson --format json --jobs "$jobs" "$corpus" >/dev/null || true
+  t1=$(date +%s.%N)
+  python3 -c "import sys; n=int(sys.argv[1]); s=float(sys.argv[3])-float(sys.argv[2]); print(f'  jobs={sys.argv[4]}: {s:.2f} s, {n/s:,.0f} docs/s')" "$n" "$t0" "$t1" "$jobs"
+done
+python3 - "$n" <<'PY'
+import json, sys
+s = json.load(open("build-bench/smsreg.json"))
+med = {b["run_name"]: b["items_per_second"] for b in s["benchmarks"] if b.get("aggregate_name") == "median"}
+a = json.loads(open("build-bench/ajv.json").read().strip().splitlines()[-1])
+ajv = a["docs_per_s"]
+for name in ("BM_ParseOnly", "BM_ParseAndSchema", "BM_Validate"):
+    v = med.get(name, 0)
+    print(f"  {name:18s} {v:12,.0f} docs/s   ajv/smsreg = {ajv / v:5.2f}x" if v else f"  {name}: missing")
+print(f"  {'ajv (schema only)':18s} {ajv:12,.0f} docs/s   valid {a.get('valid')} of {a.get('docs')}")
+PY
