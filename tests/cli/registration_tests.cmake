@@ -1,0 +1,65 @@
+# CLI tests of `smsreg validate` and the rules doc (issue 2), included from tests/CMakeLists.txt.
+if(NOT TARGET smsreg_cli)
+  return()
+endif()
+set(REGISTRATION_CLI_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(REGISTRATION_EXAMPLES ${PROJECT_SOURCE_DIR}/examples)
+
+# add_validate_cli_test(NAME EXIT N ARGS ... [STDOUT text...] [LINES n])
+function(add_validate_cli_test name)
+  cmake_parse_arguments(T "" "EXIT;LINES" "ARGS;STDOUT" ${ARGN})
+  # Lists travel to the script joined with "|": a ";" would split the add_test argument.
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs -DCLI=$<TARGET_FILE:smsreg_cli> "-DARGS=${args}" -DEXPECT_EXIT=${T_EXIT})
+  if(T_STDOUT)
+    string(REPLACE ";" "|" stdout "${T_STDOUT}")
+    list(APPEND defs "-DEXPECT_STDOUT=${stdout}")
+  endif()
+  if(DEFINED T_LINES)
+    list(APPEND defs -DEXPECT_LINES=${T_LINES})
+  endif()
+  add_test(NAME registration.cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${REGISTRATION_CLI_DIR}/run_validate.cmake)
+endfunction()
+
+# The shipped valid example: exit 0, VERIFIED, and no finding line at all.
+add_validate_cli_test(example_us_verified EXIT 0 ARGS ${REGISTRATION_EXAMPLES}/registration-us.json LINES 1
+  STDOUT "registration-us.json: VERIFIED (0 errors, 0 warnings)")
+add_validate_cli_test(example_us_json EXIT 0 ARGS --format json ${REGISTRATION_EXAMPLES}/registration-us.json LINES 1
+  STDOUT [["status":"VERIFIED"]] [["errors":[]]] [["warnings":[]]])
+# The broken example: exit 1, NOT_VERIFIED, each error on its own line with its field.
+add_validate_cli_test(example_broken_lists_errors EXIT 1 ARGS ${REGISTRATION_EXAMPLES}/registration-broken.json
+  LINES 15
+  STDOUT "registration-broken.json: NOT_VERIFIED (12 errors, 2 warnings)"
+         "error /brand/ein EIN_PREFIX_INVALID"
+         "error /brand/phone FIELD_FORMAT"
+         "error /brand/state STATE_UNKNOWN"
+         "error /campaign/description FIELD_TOO_SHORT"
+         "error /campaign/sample1 URL_SHORTENER"
+         "error /campaign/sampel2 FIELD_UNKNOWN"
+         "error /campaign/subscriberOptin FIELD_TYPE"
+         "warning /brand/email EMAIL_FREE_DOMAIN"
+         "warning /brand/website WEBSITE_NOT_HTTPS")
+add_validate_cli_test(example_broken_json EXIT 1 ARGS --format json ${REGISTRATION_EXAMPLES}/registration-broken.json LINES 1
+  STDOUT [["status":"NOT_VERIFIED"]]
+         [[{"instanceLocation":"/brand/ein","code":"EIN_PREFIX_INVALID"]]
+         [[{"instanceLocation":"/brand/phone","code":"FIELD_FORMAT"]] [["suggestion":"+13125478810"]]
+         [[{"instanceLocation":"/campaign/sampel2","code":"FIELD_UNKNOWN"]] [["suggestion":"sample2"]])
+# Both at once: exit 1 (any NOT_VERIFIED), one JSON line per document, each with its source.
+add_validate_cli_test(two_files_exit_1 EXIT 1
+  ARGS --format json ${REGISTRATION_EXAMPLES}/registration-us.json ${REGISTRATION_EXAMPLES}/registration-broken.json
+  LINES 2 STDOUT [["source":"]] [["status":"VERIFIED"]] [["status":"NOT_VERIFIED"]])
+# --part brand on the broken example reports brand findings only.
+add_validate_cli_test(part_brand EXIT 1 ARGS --part brand ${REGISTRATION_EXAMPLES}/registration-broken.json
+  LINES 7 STDOUT "NOT_VERIFIED (3 errors, 2 warnings)" "error /brand/ein EIN_PREFIX_INVALID")
+# --disable of an unknown code is a usage error.
+add_validate_cli_test(disable_unknown_code_exit_2 EXIT 2
+  ARGS --disable NO_SUCH_CODE ${REGISTRATION_EXAMPLES}/registration-us.json)
+
+# docs/rules.md is generated from `smsreg rules --format json`; fail on drift.
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME rules_doc_in_sync
+           COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:smsreg_cli> -DPYTHON=${Python3_EXECUTABLE}
+                   -DGENERATOR=${PROJECT_SOURCE_DIR}/tools/gen_rules_doc.py -DDOC=${PROJECT_SOURCE_DIR}/docs/rules.md
+                   -DOUT=${CMAKE_CURRENT_BINARY_DIR}/rules.generated.md -P ${REGISTRATION_CLI_DIR}/rules_doc_check.cmake)
+endif()
