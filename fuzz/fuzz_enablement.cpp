@@ -13,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   smsreg::EnablementResult result = diagnoser.diagnose(text);
   (void)result.toJson();
-  (void)result.toText();
+  (void)result.toText("fuzz");
   return 0;
 }
