@@ -119,8 +119,9 @@ class Rewriter {
       spec.kind = k == "minLength" ? KeywordSpec::Kind::kMinLength : KeywordSpec::Kind::kMaxLength;
     } else if (k == "uniqueItems") {
       if (!v.is_boolean()) return fail(spec.keywordLocation, "uniqueItems must be a boolean");
-      node.erase(it);
-      if (!v.get<bool>()) return true;  // erased above; v is not used after this
+      const bool unique = v.get<bool>();
+      node.erase(it);  // `v` dangles from here on
+      if (!unique) return true;
       spec.kind = KeywordSpec::Kind::kUniqueItems;
       own.push_back(table_.size());
       table_.push_back(std::move(spec));
