@@ -163,11 +163,16 @@ bool findRefCycle(const json& document, std::string& error) {
         while (true) {
           auto r = cur->find("$ref");
           if (r == cur->end() || !r->is_string()) break;
+          // As valijson 1.0 resolves it: an absolute URI is another document;
+          // anything else (even "a/b" with no "#") is a pointer into this one.
           const std::string s = r->get<std::string>();
-          if (s.empty() || s[0] != '#') break;
+          const std::size_t hash = s.find('#');
+          const std::string uri = s.substr(0, hash);
+          if (uri.find(':') != std::string::npos) break;
+          const std::string pointer = hash == std::string::npos ? std::string() : s.substr(hash + 1);
           const json* target = nullptr;
           try {
-            target = &document.at(json::json_pointer(s.substr(1)));
+            target = &document.at(json::json_pointer(pointer));
           } catch (...) {
             break;  // unresolvable: valijson reports it
           }
