@@ -23,7 +23,9 @@ TEST_CASE("a circular $ref is refused at load instead of overflowing the stack",
   for (const char* text : {R"js({"$ref": "#"})js",
                            R"js({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}},
                                "properties": {"x": {"$ref": "#/definitions/a"}}})js",
-                           R"js({"definitions": {"self": {"$ref": "#/definitions/self"}}, "$ref": "#/definitions/self"})js"}) {
+                           R"js({"definitions": {"self": {"$ref": "#/definitions/self"}}, "$ref": "#/definitions/self"})js",
+                           // found by fuzz_schema: a ref without "#" points at the document root
+                           R"js({"definitions": {"a": {"$ref": "itions/a"}}, "$ref": "#/definitions/a"})js"}) {
     std::string error;
     auto schema = CompiledSchema::compile(parse(text), error);
     INFO(text);
