@@ -305,6 +305,8 @@ TEST_CASE("registration: the shipped example submission gives VERIFIED and no fi
     // The repository's copies must be the contract's example, not a drifted edit.
     CHECK(json::parse(readFile(shared)) == json::parse(readFile(paths[0])));
   }
+  // The fixture copy wraps the example verbatim.
+  CHECK(json::parse(readFile(paths[1])).at("submission") == json::parse(readFile(paths[0])));
   smsreg::Validator validator;
   REQUIRE(validator.ok());
   for (const fs::path& path : paths) {
