@@ -68,6 +68,7 @@ void checkSampleCount(RuleContext& ctx) {
   for (int i = 1; i <= 5; ++i) {
     std::string p = "/campaign/sample" + std::to_string(i);
     if (ctx.text(p).empty() && ctx.value(p) == nullptr) {
+      if (i == 1) return;  // FIELD_REQUIRED on sample1 already asks for the missing one
       Finding f = makeFinding(p, "SAMPLES_TOO_FEW",
                               "Give at least two sample messages that show the different messages the campaign "
                               "sends; only one is filled in.");

@@ -49,8 +49,14 @@ bool build(ContentData& d, std::string& error) {
       {"optInMethod", &d.optInMethod}, {"consentAsCondition", &d.consentAsCondition},
       {"optOutConfirmation", &d.optOutConfirmation}, {"link", &d.link},
       {"phone", &d.phone},         {"email", &d.email}};
+  std::set<std::string> caseSensitive;
+  if (auto it = doc.find("caseSensitive"); it != doc.end()) {
+    for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
+  }
   for (const auto& [key, slot] : phrases) {
-    *slot = std::make_unique<RE2>(doc.at(key).get<std::string>(), quietCaseless());
+    RE2::Options options = quietCaseless();
+    options.set_case_sensitive(caseSensitive.count(key) != 0);
+    *slot = std::make_unique<RE2>(doc.at(key).get<std::string>(), options);
   }
   for (const json& w : doc.at("nonEnglishWords")) d.nonEnglishWords.insert(w.get<std::string>());
   for (const json& w : doc.at("englishWords")) d.englishWords.insert(w.get<std::string>());

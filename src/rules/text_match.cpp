@@ -45,7 +45,11 @@ std::string stripLegalSuffix(std::string name) {
 }  // namespace
 
 std::vector<std::string> brandNames(const RuleContext& ctx) {
+  // Without a display name (itself reported) the brand-name checks cannot be
+  // judged, and falling back to the legal name alone would report one problem
+  // four more times.
   std::vector<std::string> names;
+  if (ctx.clean("/brand/displayName").empty()) return names;
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
     std::string name = stripLegalSuffix(ctx.text(p));
     if (squash(name).size() >= 2) names.push_back(name);
