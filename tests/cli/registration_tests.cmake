@@ -63,3 +63,20 @@ if(Python3_Interpreter_FOUND)
                    -DGENERATOR=${PROJECT_SOURCE_DIR}/tools/gen_rules_doc.py -DDOC=${PROJECT_SOURCE_DIR}/docs/rules.md
                    -DOUT=${CMAKE_CURRENT_BINARY_DIR}/rules.generated.md -P ${REGISTRATION_CLI_DIR}/rules_doc_check.cmake)
 endif()
+
+# --rules adds and overrides rules: the broken example's free-mail address becomes an error,
+# and a rule file RE2 cannot compile (lookahead) is exit 2, as is an unreadable one.
+add_validate_cli_test(rules_file_overrides_severity EXIT 1
+  ARGS --rules ${PROJECT_SOURCE_DIR}/tests/fixtures/rules/add-and-override.json ${REGISTRATION_EXAMPLES}/registration-broken.json
+  STDOUT "NOT_VERIFIED (13 errors, 1 warning)" "error /brand/email EMAIL_FREE_DOMAIN")
+add_validate_cli_test(rules_file_lookahead_refused EXIT 2
+  ARGS --rules ${PROJECT_SOURCE_DIR}/tests/fixtures/rules/lookahead.json ${REGISTRATION_EXAMPLES}/registration-us.json)
+add_validate_cli_test(rules_file_missing EXIT 2
+  ARGS --rules ${PROJECT_SOURCE_DIR}/tests/fixtures/rules/no-such-file.json ${REGISTRATION_EXAMPLES}/registration-us.json)
+add_validate_cli_test(disable_turns_a_rule_off EXIT 1
+  ARGS --disable EIN_PREFIX_INVALID ${REGISTRATION_EXAMPLES}/registration-broken.json
+  STDOUT "NOT_VERIFIED (11 errors, 2 warnings)")
+add_validate_cli_test(usage_error_is_exit_2 EXIT 2 ARGS --format yaml ${REGISTRATION_EXAMPLES}/registration-us.json)
+add_validate_cli_test(ndjson_jobs EXIT 1
+  ARGS --ndjson --jobs 4 --format json ${PROJECT_SOURCE_DIR}/tests/fixtures/registration/two-docs.ndjson
+  LINES 2 STDOUT [["source":]] [["status":"VERIFIED"]] [["status":"NOT_VERIFIED"]])
