@@ -171,9 +171,7 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
       if (!type.empty()) withText(f, "entityType", type);
       return f;
     }
-    case Kind::kPattern:
-    case Kind::kFormat:
-    case Kind::kPatternProperties:
+    default:  // pattern, format: how the value is written
       break;
   }
   const std::string value = stringAt(document, p);
