@@ -1,6 +1,9 @@
 // smsreg::SchemaChecker: a user's draft-07 schema over the shared schema engine.
 #include <nlohmann/json.hpp>
 
+#include "check/keyword_locator.hpp"
+#include "check/ref_resolver.hpp"
+#include "check/remote_loader.hpp"
 #include "check/valijson_errors.hpp"
 #include "input/bounded_json.hpp"
 #include "schema/compiled_schema.hpp"
@@ -31,6 +34,10 @@ std::string ownMessage(const schema::KeywordSpec& spec, const std::string& detai
       return "item " + detail + " repeats an earlier item";
     case Kind::kForbidden:
       return "property \"" + detail + "\" is not allowed";
+    case Kind::kPatternProperties:
+      return "property \"" + detail + "\" fails the schema of a pattern it matches";
+    case Kind::kAdditionalProperties:
+      return "property \"" + detail + "\" is not allowed by additionalProperties";
     default:
       return detail;
   }
@@ -42,6 +49,7 @@ struct SchemaChecker::Impl {
   SchemaCheckOptions options;
   std::string error;
   std::unique_ptr<schema::CompiledSchema> compiled;
+  std::unique_ptr<check::KeywordLocator> locator;
 };
 
 SchemaChecker::SchemaChecker(std::string_view schemaJson, const SchemaCheckOptions& options)
@@ -53,7 +61,17 @@ SchemaChecker::SchemaChecker(std::string_view schemaJson, const SchemaCheckOptio
     impl_->error = "the schema is not usable JSON: " + parseError.message;
     return;
   }
-  impl_->compiled = schema::CompiledSchema::compile(document, impl_->error);
+  try {
+    std::vector<schema::SchemaDocument> documents;
+    if (!check::resolveReferences(std::move(document), check::makeRemoteLoader(options), documents, impl_->error)) {
+      return;
+    }
+    impl_->locator = std::make_unique<check::KeywordLocator>(documents);
+    impl_->compiled = schema::CompiledSchema::compileDocuments(std::move(documents), impl_->error);
+  } catch (const std::exception& e) {
+    impl_->compiled.reset();
+    impl_->error = std::string("the schema cannot be loaded: ") + e.what();
+  }
   if (!impl_->compiled && impl_->error.empty()) impl_->error = "the schema cannot be loaded";
 }
 
@@ -84,8 +102,14 @@ SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noex
         e.keywordLocation = r.spec->keywordLocation;
         e.code = check::codeOfKeyword(lastToken(r.spec->keywordLocation));
         e.message = ownMessage(*r.spec, r.detail);
+      } else if (!r.keywordLocation.empty()) {  // smsreg's "type" and "multipleOf"
+        e.keywordLocation = r.keywordLocation;
+        e.code = check::codeOfKeyword(lastToken(r.keywordLocation));
+        e.message = r.detail;
       } else {
-        e.code = check::codeOfKeyword(check::keywordOfDescription(r.detail));
+        const std::string keyword = check::keywordOfDescription(r.detail);
+        e.code = check::codeOfKeyword(keyword);
+        e.keywordLocation = impl_->locator->locate(r.instanceLocation, keyword);
         e.message = r.detail;
       }
       result.errors.push_back(std::move(e));

@@ -1,5 +1,8 @@
 #include "schema/compiled_schema.hpp"
 
+#include <cmath>
+#include <limits>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -8,6 +11,7 @@
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
+#include <valijson/validation_visitor.hpp>
 #include <valijson/validator.hpp>
 
 #include "input/bounded_json.hpp"
@@ -106,10 +110,74 @@ class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
         });
         return ok;
       }
-      case Kind::kPatternProperties:
+      case Kind::kInteger: {
+        if (!target.isNumber() || target.isInteger()) return true;
+        const double d = target.asDouble();
+        if (std::isfinite(d) && d == std::floor(d)) return true;
+        report(results, context, id, "");
+        return false;
+      }
+      case Kind::kMultipleOf: {
+        if (!target.isNumber()) return true;
+        if (!isMultiple(target, spec.divisor)) {
+          report(results, context, id, "");
+          return false;
+        }
         return true;
+      }
+      case Kind::kPatternProperties:
+      case Kind::kAdditionalProperties: {
+        if (!target.isObject()) return true;
+        bool ok = true;
+        target.applyToObject([&](const std::string& name, const Adapter& value) {
+          if (spec.kind == Kind::kPatternProperties) {
+            for (std::size_t i = 0; i < spec.regexes.size(); ++i) {
+              if (RE2::PartialMatch(name, *spec.regexes[i]) && !member(spec, i, name, value, context, results)) {
+                ok = false;
+                report(results, context, id, name);
+              }
+            }
+          } else if (std::find(spec.names.begin(), spec.names.end(), name) == spec.names.end() &&
+                     std::none_of(spec.regexes.begin(), spec.regexes.end(),
+                                  [&](const auto& r) { return RE2::PartialMatch(name, *r); }) &&
+                     !member(spec, 0, name, value, context, results)) {
+            ok = false;
+            report(results, context, id, name);
+          }
+          return results != nullptr || ok;
+        });
+        return ok;
+      }
     }
     return true;
+  }
+
+  // x is a multiple of d when x / d is an integer, up to double rounding
+  // (0.0075 / 0.0001 = 75.00000000000001); exact for integers.
+  static bool isMultiple(const Adapter& target, double d) {
+    if (target.isInteger() && d == std::floor(d) && std::abs(d) < 9e18) {
+      const auto divisor = static_cast<std::int64_t>(d);
+      return target.asInteger() % divisor == 0;
+    }
+    const double q = target.asDouble() / d;
+    if (!std::isfinite(q)) return false;
+    return std::abs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::abs(q));
+  }
+
+  // One member against subschema `index` of a patternProperties or
+  // additionalProperties spec, reporting into `results` under its own name.
+  static bool member(const KeywordSpec& spec, std::size_t index, const std::string& name, const Adapter& value,
+                     const std::vector<std::string>& context, valijson::ValidationResults* results) {
+    if (spec.constants[index] >= 0) return spec.constants[index] == 1;
+    const auto* concrete = dynamic_cast<const valijson::adapters::NlohmannJsonAdapter*>(&value);
+    const valijson::Schema* schema = spec.subschemas[index].get();
+    if (concrete == nullptr || schema == nullptr) throw std::logic_error("patternProperties subschema unavailable");
+    std::vector<std::string> memberContext = context;
+    memberContext.push_back("[" + name + "]");
+    std::unordered_map<std::string, std::regex> unusedRegexCache;  // no pattern ever reaches valijson
+    valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(*concrete, memberContext, true,
+                                                                                  results, unusedRegexCache);
+    return visitor.validateSchema(*schema);
   }
 
   valijson::constraints::Constraint* cloneInto(void* where) const override {
@@ -195,13 +263,78 @@ bool findRefCycle(const json& document, std::string& error) {
   return false;
 }
 
+// The URI under which the document itself is served back to valijson, so a
+// subschema can be parsed as its own Schema with $refs resolved against the
+// whole document.
+constexpr const char* kSelfUri = "http://smsreg.invalid/compiled-document";
+
+// "%" is the one character valijson 1.0 decodes in a pointer beyond ~0 and ~1.
+std::string pointerForValijson(const std::string& pointer) {
+  std::string out;
+  for (char c : pointer) out += c == '%' ? std::string("%25") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 struct CompiledSchema::Impl {
   std::vector<KeywordSpec> table;
   json document;                       // rewritten; valijson's adapters point into it
   std::vector<std::unique_ptr<json>> remotes;
+  std::map<std::string, const json*> fetched;  // remotes by URI
   valijson::Schema schema;
+
+  // Parses the main Schema, then one Schema for every subschema smsreg
+  // applies itself (patternProperties), all against `document`.
+  void parse(const RemoteLoader& loader, std::string& error) {
+    auto fetch = [this, &loader, &error](const std::string& uri) -> const json* {
+      if (uri == kSelfUri) return &document;
+      auto seen = fetched.find(uri);
+      if (seen != fetched.end()) return seen->second;  // rewritten once, so the table stays put
+      if (!loader) return nullptr;
+      auto doc = std::make_unique<json>();
+      if (!loader(uri, *doc)) return nullptr;
+      std::string why;
+      if (!rewriteKeywords(*doc, table, why, uri + "#", uri + "#")) {
+        error = why;
+        return nullptr;
+      }
+      if (findRefCycle(*doc, why)) {
+        error = uri + "#" + why;
+        return nullptr;
+      }
+      remotes.push_back(std::move(doc));
+      fetched[uri] = remotes.back().get();
+      return remotes.back().get();
+    };
+    auto release = [](const json*) {};  // owned by this Impl
+    {
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      parser.addConstraintBuilder(kOwnKeyword, new OwnKeywordsBuilder(&table));
+      valijson::adapters::NlohmannJsonAdapter adapter(document);
+      parser.populateSchema(adapter, schema, fetch, release);
+    }
+    // Index loop: a remote fetched while parsing appends to the table.
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      table[i].subschemas.resize(table[i].subschemaPointers.size());
+      for (std::size_t k = 0; k < table[i].subschemaPointers.size(); ++k) {
+        if (table[i].constants[k] >= 0) continue;
+        auto root = std::make_unique<json>();
+        // "#/pointer" is in `document`; "URI#/pointer" in a fetched remote.
+        const std::string& at = table[i].subschemaPointers[k];
+        const std::size_t hash = at.find('#');
+        (*root)["$ref"] = (hash == 0 ? std::string(kSelfUri) : at.substr(0, hash)) + "#" +
+                          pointerForValijson(at.substr(hash + 1));
+        auto sub = std::make_shared<valijson::Schema>();
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        parser.addConstraintBuilder(kOwnKeyword, new OwnKeywordsBuilder(&table));
+        valijson::adapters::NlohmannJsonAdapter adapter(*root);
+        remotes.push_back(std::move(root));
+        parser.populateSchema(adapter, *sub, fetch, release);
+        table[i].subschemas[k] = std::move(sub);  // by index: parsing may have grown the table
+      }
+    }
+  }
 };
 
 CompiledSchema::CompiledSchema() : impl_(std::make_unique<Impl>()) {}
@@ -215,32 +348,36 @@ std::unique_ptr<CompiledSchema> CompiledSchema::compile(const json& document, st
   Impl& impl = *out->impl_;
   try {
     impl.document = document;
-    if (!rewriteKeywords(impl.document, impl.table, error)) return nullptr;
+    if (!rewriteKeywords(impl.document, impl.table, error, "", "#")) return nullptr;
     if (findRefCycle(impl.document, error)) return nullptr;
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    parser.addConstraintBuilder(kOwnKeyword, new OwnKeywordsBuilder(&impl.table));
-    valijson::adapters::NlohmannJsonAdapter adapter(impl.document);
-    if (remotes) {
-      auto fetch = [&impl, &remotes, &error](const std::string& uri) -> const json* {
-        auto doc = std::make_unique<json>();
-        if (!remotes(uri, *doc)) return nullptr;
-        std::string why;
-        if (!rewriteKeywords(*doc, impl.table, why, uri + "#")) {
-          error = why;
-          return nullptr;
-        }
-        if (findRefCycle(*doc, why)) {
-          error = uri + "#" + why;
-          return nullptr;
-        }
-        impl.remotes.push_back(std::move(doc));
-        return impl.remotes.back().get();
-      };
-      auto release = [](const json*) {};  // owned by impl.remotes
-      parser.populateSchema(adapter, impl.schema, fetch, release);
-    } else {
-      parser.populateSchema(adapter, impl.schema);
+    impl.parse(remotes, error);
+  } catch (const std::exception& e) {
+    if (error.empty()) error = std::string("the schema cannot be loaded: ") + e.what();
+    return nullptr;
+  }
+  return out;
+}
+
+std::unique_ptr<CompiledSchema> CompiledSchema::compileDocuments(std::vector<SchemaDocument> documents,
+                                                                 std::string& error) {
+  std::unique_ptr<CompiledSchema> out(new CompiledSchema());
+  Impl& impl = *out->impl_;
+  try {
+    if (documents.empty()) {
+      error = "no schema document";
+      return nullptr;
     }
+    json all = json::array();
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      const std::string placement = std::string("#/") + kDocumentsKey + "/" + std::to_string(i);
+      if (!rewriteKeywords(documents[i].document, impl.table, error, documents[i].base, placement)) return nullptr;
+      all.push_back(std::move(documents[i].document));
+    }
+    impl.document = json::object();
+    impl.document["$ref"] = std::string("#/") + kDocumentsKey + "/0";
+    impl.document[kDocumentsKey] = std::move(all);
+    if (findRefCycle(impl.document, error)) return nullptr;
+    impl.parse(nullptr, error);
   } catch (const std::exception& e) {
     if (error.empty()) error = std::string("the schema cannot be loaded: ") + e.what();
     return nullptr;
@@ -264,8 +401,16 @@ bool CompiledSchema::validate(const json& instance, std::vector<RawError>* error
       if (!e.description.empty() && e.description[0] == kOwnMark) {
         auto mark = e.description.find(kDetailMark);
         std::size_t id = std::stoul(e.description.substr(1, mark - 1));
-        raw.spec = &impl_->table[id];
-        raw.detail = e.description.substr(mark + 1);
+        const KeywordSpec& spec = impl_->table[id];
+        raw.keywordLocation = spec.keywordLocation;
+        if (spec.kind == KeywordSpec::Kind::kInteger) {
+          raw.detail = "Value type not permitted by 'type' constraint.";  // as valijson words it
+        } else if (spec.kind == KeywordSpec::Kind::kMultipleOf) {
+          raw.detail = "Value should be a multiple of " + json(spec.divisor).dump();
+        } else {
+          raw.spec = &spec;
+          raw.detail = e.description.substr(mark + 1);
+        }
       } else {
         raw.detail = e.description;
       }
@@ -273,7 +418,7 @@ bool CompiledSchema::validate(const json& instance, std::vector<RawError>* error
     }
     return ok;
   } catch (...) {
-    if (errors != nullptr) errors->push_back(RawError{"", nullptr, "the schema could not be evaluated"});
+    if (errors != nullptr) errors->push_back(RawError{"", nullptr, "the schema could not be evaluated", ""});
     return false;
   }
 }

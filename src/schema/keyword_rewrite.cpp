@@ -1,5 +1,6 @@
 #include "schema/keyword_rewrite.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "input/bounded_json.hpp"
@@ -45,7 +46,8 @@ bool readCount(const json& v, std::uint64_t& out) {
 
 class Rewriter {
  public:
-  Rewriter(std::vector<KeywordSpec>& table, std::string& error) : table_(table), error_(error) {}
+  Rewriter(std::vector<KeywordSpec>& table, std::string& error, std::string base, std::string placement)
+      : table_(table), error_(error), base_(std::move(base)), placement_(std::move(placement)) {}
 
   bool schema(json& node, const std::string& at) {
     if (!node.is_object()) return true;  // booleans and anything else: valijson decides
@@ -86,9 +88,16 @@ class Rewriter {
         !take(node, "x-smsreg-forbidden", at, own)) {
       return false;
     }
-    if (node.contains("patternProperties")) {
-      error_ = at + "/patternProperties: patternProperties is not supported in this schema position";
+    if (!takeType(node, at, own) || !takeMultipleOf(node, at, own) || !takePatternProperties(node, at, own)) {
       return false;
+    }
+    normaliseCounts(node);
+    // valijson 1.0 takes a draft-4 "id" as a resolution scope (and tests it
+    // with std::regex); in draft 7 it is no keyword at all.
+    auto id = node.find("id");
+    if (id != node.end() && id->is_string()) {
+      node["x-smsreg-id"] = *id;
+      node.erase("id");
     }
     if (!own.empty()) node[kOwnKeyword] = own;
     return true;
@@ -140,6 +149,130 @@ class Rewriter {
     return true;
   }
 
+  // "type" naming "integer" but not "number": valijson 1.0 rejects 1.0, which
+  // draft 7 calls an integer, so valijson checks "number" and smsreg integrality.
+  bool takeType(json& node, const std::string& at, std::vector<std::size_t>& own) {
+    auto it = node.find("type");
+    if (it == node.end()) return true;
+    json& type = *it;
+    auto names = [&](const char* name) {
+      if (type.is_string()) return type.get<std::string>() == name;
+      return type.is_array() && std::find(type.begin(), type.end(), json(name)) != type.end();
+    };
+    if (!names("integer")) return true;
+    if (type.is_string()) {
+      type = "number";
+    } else {
+      json replaced = json::array();
+      bool hasNumber = names("number");
+      for (const json& t : type) {
+        if (t == "integer") {
+          if (!hasNumber) replaced.push_back("number");
+        } else {
+          replaced.push_back(t);
+        }
+      }
+      type = std::move(replaced);
+      if (hasNumber) return true;  // any number passes: nothing left to check
+    }
+    KeywordSpec spec;
+    spec.kind = KeywordSpec::Kind::kInteger;
+    spec.keywordLocation = at + "/type";
+    own.push_back(table_.size());
+    table_.push_back(std::move(spec));
+    return true;
+  }
+
+  // valijson 1.0 rejects 12391239123 as a multiple of 1e-8 (fmod rounding).
+  bool takeMultipleOf(json& node, const std::string& at, std::vector<std::size_t>& own) {
+    auto it = node.find("multipleOf");
+    if (it == node.end()) return true;
+    KeywordSpec spec;
+    spec.keywordLocation = at + "/multipleOf";
+    if (!it->is_number() || !(it->get<double>() > 0)) return fail(spec.keywordLocation, "multipleOf must be a number above 0");
+    spec.kind = KeywordSpec::Kind::kMultipleOf;
+    spec.divisor = it->get<double>();
+    node.erase(it);
+    own.push_back(table_.size());
+    table_.push_back(std::move(spec));
+    return true;
+  }
+
+  // draft 7 allows 2.0 where a count is due; valijson 1.0 refuses the schema.
+  static void normaliseCounts(json& node) {
+    for (const char* key : {"maxItems", "minItems", "maxProperties", "minProperties"}) {
+      auto it = node.find(key);
+      std::uint64_t n = 0;
+      if (it != node.end() && it->is_number_float() && readCount(*it, n)) *it = n;
+    }
+  }
+
+  // Where valijson will find a subschema of this node: the node's pointer in
+  // the document valijson parses (placement_), not its keywordLocation.
+  std::string placed(const std::string& at, const std::string& rest) const {
+    return placement_ + at.substr(std::min(base_.size(), at.size())) + rest;
+  }
+
+  // patternProperties (and the additionalProperties beside it) are taken
+  // from valijson, which would run std::regex, and renamed so the subschemas
+  // stay in the document, where their own $refs and keywords were rewritten.
+  bool takePatternProperties(json& node, const std::string& at, std::vector<std::size_t>& own) {
+    auto it = node.find("patternProperties");
+    if (it == node.end()) return true;
+    KeywordSpec patterns;
+    patterns.kind = KeywordSpec::Kind::kPatternProperties;
+    patterns.keywordLocation = at + "/patternProperties";
+    if (!it->is_object()) return fail(patterns.keywordLocation, "patternProperties must be an object");
+    for (auto m = it->begin(); m != it->end(); ++m) {
+      const std::string token = input::escapePointerToken(m.key());
+      const std::string where = patterns.keywordLocation + "/" + token;
+      std::string why;
+      auto regex = compileSchemaPattern(m.key(), why);
+      if (!regex) return fail(where, "pattern \"" + m.key() + "\" cannot be used: " + why);
+      patterns.patterns.push_back(m.key());
+      patterns.regexes.push_back(std::move(regex));
+      if (!addSubschema(patterns, m.value(), placed(at, "/x-smsreg-patternProperties/" + token), where)) return false;
+    }
+    node["x-smsreg-patternProperties"] = std::move(*it);
+    node.erase("patternProperties");
+    auto additional = node.find("additionalProperties");
+    if (additional != node.end()) {
+      KeywordSpec rest;
+      rest.kind = KeywordSpec::Kind::kAdditionalProperties;
+      rest.keywordLocation = at + "/additionalProperties";
+      rest.regexes = patterns.regexes;
+      auto properties = node.find("properties");
+      if (properties != node.end() && properties->is_object()) {
+        for (auto m = properties->begin(); m != properties->end(); ++m) rest.names.push_back(m.key());
+      }
+      if (!addSubschema(rest, *additional, placed(at, "/x-smsreg-additionalProperties"), rest.keywordLocation)) {
+        return false;
+      }
+      node["x-smsreg-additionalProperties"] = std::move(*additional);
+      node.erase("additionalProperties");
+      if (rest.constants[0] != 1) {
+        own.push_back(table_.size());
+        table_.push_back(std::move(rest));
+      }
+    }
+    own.push_back(table_.size());
+    table_.push_back(std::move(patterns));
+    return true;
+  }
+
+  bool addSubschema(KeywordSpec& spec, const json& subschema, const std::string& pointer, const std::string& where) {
+    if (subschema.is_boolean()) {
+      spec.constants.push_back(subschema.get<bool>() ? 1 : 0);
+      spec.subschemaPointers.emplace_back();
+    } else if (subschema.is_object()) {
+      spec.constants.push_back(-1);
+      spec.subschemaPointers.push_back(pointer);
+    } else {
+      return fail(where, "a schema must be an object or a boolean");
+    }
+    return true;
+  }
+
   // A $ref into data (enum, const, default, examples) would make valijson
   // parse data as a schema, outside the rewrite: refuse it.
   bool checkRef(const std::string& ref, const std::string& at) {
@@ -168,13 +301,15 @@ class Rewriter {
 
   std::vector<KeywordSpec>& table_;
   std::string& error_;
+  const std::string base_;       // prefix of every keywordLocation
+  const std::string placement_;  // the document's pointer inside what valijson parses
 };
 
 }  // namespace
 
 bool rewriteKeywords(nlohmann::json& document, std::vector<KeywordSpec>& table, std::string& error,
-                     const std::string& base) {
-  Rewriter rewriter(table, error);
+                     const std::string& base, const std::string& placement) {
+  Rewriter rewriter(table, error, base, placement);
   return rewriter.schema(document, base);
 }
 

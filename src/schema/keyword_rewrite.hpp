@@ -19,9 +19,13 @@ inline constexpr const char* kOwnKeyword = "x-smsreg-keywords";
 // properties/definitions maps are schemas, their keys are names; enum, const,
 // default and examples are data). Patterns are compiled here, so a pattern
 // RE2 cannot run fails now, with its location in `error`. `base` prefixes
-// every keywordLocation (a remote document's URI, or "").
+// every keywordLocation (a remote document's URI, or ""). `placement` says
+// where `document` sits for valijson: "#" + the JSON Pointer of `document`
+// inside the document valijson parses ("#" when it is that document), or
+// "URI#" for a remote valijson fetches; subschemas smsreg parses on its own
+// (patternProperties) are found there.
 bool rewriteKeywords(nlohmann::json& document, std::vector<KeywordSpec>& table, std::string& error,
-                     const std::string& base = "");
+                     const std::string& base = "", const std::string& placement = "#");
 
 }  // namespace smsreg::schema
 

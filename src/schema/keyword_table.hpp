@@ -16,16 +16,43 @@
 
 #include <re2/re2.h>
 
+namespace valijson {
+class Schema;
+}
+
 namespace smsreg::schema {
 
 struct KeywordSpec {
-  enum class Kind { kPattern, kFormat, kMinLength, kMaxLength, kUniqueItems, kForbidden, kPatternProperties };
+  enum class Kind {
+    kPattern,
+    kFormat,
+    kMinLength,
+    kMaxLength,
+    kUniqueItems,
+    kForbidden,
+    kPatternProperties,     // members whose name matches a pattern, against its subschema
+    kAdditionalProperties,  // (beside patternProperties) members no name or pattern claims
+    kInteger,               // "type" with "integer" but not "number": 1.0 is an integer
+    kMultipleOf,
+  };
   Kind kind = Kind::kPattern;
   std::string keywordLocation;  // JSON Pointer of the keyword in its schema document
   std::string text;             // pattern source or format name
   std::shared_ptr<const RE2> regex;  // kPattern
   std::uint64_t limit = 0;           // kMinLength, kMaxLength
-  std::vector<std::string> names;    // kForbidden
+  double divisor = 0;                // kMultipleOf
+  std::vector<std::string> names;    // kForbidden; kAdditionalProperties: names `properties` claims
+
+  // kPatternProperties (one entry a pattern) and kAdditionalProperties (one
+  // entry, and `regexes` the sibling patterns). A subschema is either a
+  // boolean (`constant` 0 or 1) or a JSON Pointer into the document valijson
+  // parses (`constant` -1), parsed into its own valijson::Schema after the
+  // main one, because a custom constraint cannot reach valijson's subschemas.
+  std::vector<std::string> patterns;
+  std::vector<std::shared_ptr<const RE2>> regexes;
+  std::vector<int> constants;
+  std::vector<std::string> subschemaPointers;
+  std::vector<std::shared_ptr<const valijson::Schema>> subschemas;
 };
 
 // Compiles an ECMA-262 `pattern` for RE2. Translates the escapes RE2 spells
