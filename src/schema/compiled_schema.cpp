@@ -368,7 +368,9 @@ std::unique_ptr<CompiledSchema> CompiledSchema::compileDocuments(std::vector<Sch
       return nullptr;
     }
     json all = json::array();
+    std::vector<std::string> bases;
     for (std::size_t i = 0; i < documents.size(); ++i) {
+      bases.push_back(documents[i].base);
       const std::string placement = std::string("#/") + kDocumentsKey + "/" + std::to_string(i);
       if (!rewriteKeywords(documents[i].document, impl.table, error, documents[i].base, placement)) return nullptr;
       all.push_back(std::move(documents[i].document));
@@ -376,7 +378,16 @@ std::unique_ptr<CompiledSchema> CompiledSchema::compileDocuments(std::vector<Sch
     impl.document = json::object();
     impl.document["$ref"] = std::string("#/") + kDocumentsKey + "/0";
     impl.document[kDocumentsKey] = std::move(all);
-    if (findRefCycle(impl.document, error)) return nullptr;
+    if (findRefCycle(impl.document, error)) {
+      // "/x-smsreg-documents/<i>/rest" → the document's own keywordLocation.
+      const std::string prefix = std::string("/") + kDocumentsKey + "/";
+      if (error.rfind(prefix, 0) == 0) {
+        const std::size_t end = error.find_first_not_of("0123456789", prefix.size());
+        const std::size_t index = std::stoul(error.substr(prefix.size(), end - prefix.size()));
+        if (index < bases.size()) error = bases[index] + error.substr(end);
+      }
+      return nullptr;
+    }
     impl.parse(nullptr, error);
   } catch (const std::exception& e) {
     if (error.empty()) error = std::string("the schema cannot be loaded: ") + e.what();
