@@ -87,7 +87,8 @@ Runner addValidateCommand(CLI::App& app) {
       ->check(CLI::IsMember({"both", "brand", "campaign"}))
       ->capture_default_str();
   cmd->add_option("--rules", args->rulesFile, "Rule file that adds or overrides rules (schemas/rules-file.schema.json)");
-  cmd->add_option("--disable", args->disabled, "Turn a rule off by its code (repeatable)");
+  cmd->add_option("--disable", args->disabled, "Turn a rule off by its code (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--jobs", args->jobs, "Worker threads sharing one validator")->check(CLI::Range(1u, 256u))->capture_default_str();
   addLimitFlags(cmd, args->limits);
   cmd->add_option("files", args->files, "Submission files; none or - reads standard input");

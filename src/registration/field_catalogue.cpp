@@ -59,6 +59,14 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
   FieldInfo info;
   info.title = text(node, "title");
   info.type = text(node, "type");
+  if (auto t = node.find("type"); t != node.end()) {
+    if (t->is_string()) info.types.push_back(t->get<std::string>());
+    if (t->is_array()) {
+      for (const json& v : *t) {
+        if (v.is_string()) info.types.push_back(v.get<std::string>());
+      }
+    }
+  }
   info.hint = text(node, "x-smsreg-hint");
   if (auto e = node.find("enum"); e != node.end() && e->is_array()) {
     for (const json& v : *e) {

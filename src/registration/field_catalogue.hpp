@@ -15,6 +15,7 @@ namespace smsreg::registration {
 struct FieldInfo {
   std::string title;                // "Support phone number"
   std::string type;                 // "string", "boolean", "array", "object", or "" when several
+  std::vector<std::string> types;   // every type the field accepts
   std::vector<std::string> allowed; // enum values
   std::string hint;                 // x-smsreg-hint: how to write the value
   std::vector<std::string> properties;  // known member names, for objects

@@ -80,10 +80,12 @@ std::string typeWord(const std::string& type) {
   return "a different kind of value";
 }
 
-std::string schemaTypeOf(const json& document, const std::string& pointer, const FieldCatalogue& catalogue) {
-  (void)document;
-  const FieldInfo* info = catalogue.find(pointer);
-  return info != nullptr ? info->type : std::string();
+// "a whole number or text", for the field's accepted types.
+std::string expectedWords(const FieldInfo* info) {
+  if (info == nullptr || info->types.empty()) return typeWord("");
+  std::vector<std::string> words;
+  for (const std::string& t : info->types) words.push_back(typeWord(t));
+  return report::joinWords(words, " or ");
 }
 
 // A mechanical fix for a value that does not match its pattern, if any.
@@ -171,6 +173,12 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
       if (!type.empty()) withText(f, "entityType", type);
       return f;
     }
+    case Kind::kInteger: {
+      Finding f = makeFinding(p, "FIELD_TYPE", title + " must be a whole number; remove the fraction.");
+      withText(f, "expected", "integer");
+      withText(f, "actual", "number");
+      return f;
+    }
     default:  // pattern, format: how the value is written
       break;
   }
@@ -248,12 +256,13 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
                               "Fill in " + title + ": it is required" + requiredBecause(document, field) + ".");
       errors.push_back(std::move(f));
     } else if (startsWith(d, "Value type not permitted")) {
-      std::string expected = schemaTypeOf(document, p, catalogue);
+      const FieldInfo* info = catalogue.find(p);
+      std::string expected = info != nullptr ? report::joinWords(info->types, ", ") : std::string();
       const json* v = at(document, p);
       std::string actual = v != nullptr ? v->type_name() : "null";
       std::string title = p.empty() ? "The submission" : titleOf(catalogue, p);
       Finding f = makeFinding(p, "FIELD_TYPE",
-                              title + " must be " + typeWord(expected) + ", not " +
+                              title + " must be " + expectedWords(info) + ", not " +
                                   (actual == "string" ? "text" : actual) +
                                   (expected == "boolean" && actual == "string" ? "; send true or false without quotes."
                                                                                : "; send the right kind of value."));
