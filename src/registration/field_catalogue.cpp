@@ -89,7 +89,9 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
 }
 
 const FieldInfo* FieldCatalogue::find(const std::string& pointer) const {
-  auto it = fields_.find(wildcardIndices(pointer));
+  auto it = fields_.find(pointer);  // most pointers name a field directly
+  if (it != fields_.end()) return &it->second;
+  it = fields_.find(wildcardIndices(pointer));
   return it == fields_.end() ? nullptr : &it->second;
 }
 

@@ -1,4 +1,5 @@
 #include "registration/schema_findings.hpp"
+#include "input/json_pointer.hpp"
 
 #include <algorithm>
 #include <set>
@@ -28,12 +29,7 @@ std::string titleOf(const FieldCatalogue& catalogue, const std::string& pointer)
 }
 
 const json* at(const json& document, const std::string& pointer) {
-  try {
-    const json& v = document.at(json::json_pointer(pointer));
-    return &v;
-  } catch (...) {
-    return nullptr;
-  }
+  return input::findPointer(document, pointer);
 }
 
 std::string stringAt(const json& document, const std::string& pointer) {

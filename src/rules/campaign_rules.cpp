@@ -63,7 +63,7 @@ void checkSubUsecaseCount(RuleContext& ctx) {
 }
 
 void checkSampleCount(RuleContext& ctx) {
-  auto samples = ctx.samples();
+  const auto& samples = ctx.samples();
   if (samples.size() != 1) return;  // none at all is FIELD_REQUIRED on sample1
   for (int i = 1; i <= 5; ++i) {
     std::string p = "/campaign/sample" + std::to_string(i);
@@ -81,7 +81,7 @@ void checkSampleCount(RuleContext& ctx) {
 }
 
 void checkSamplesContent(RuleContext& ctx) {
-  auto samples = ctx.samples();
+  const auto& samples = ctx.samples();
   if (samples.empty()) return;
   const auto& content = ctx.content();
   std::vector<std::string> names = brandNames(ctx);

@@ -35,10 +35,14 @@ bool build(ContentData& d, std::string& error) {
     return false;
   }
   for (const char* group : {"prohibited", "disallowed"}) {
-    auto& target = std::string(group) == "prohibited" ? d.prohibited : d.disallowed;
+    const bool prohibited = std::string(group) == "prohibited";
+    auto& target = prohibited ? d.prohibited : d.disallowed;
+    json all = json::array();
     for (auto it = doc.at(group).begin(); it != doc.at(group).end(); ++it) {
       target.push_back(WordCategory{it.key(), wordsRegex(it.value())});
+      for (const json& w : it.value()) all.push_back(w);
     }
+    (prohibited ? d.anyProhibited : d.anyDisallowed) = wordsRegex(all);
   }
   d.lending = wordsRegex(doc.at("lending"));
   d.ageGated = wordsRegex(doc.at("ageGated"));
@@ -66,6 +70,8 @@ bool build(ContentData& d, std::string& error) {
   for (const auto& [key, slot] : phrases) check(slot->get(), key);
   for (const auto& c : d.prohibited) check(c.regex.get(), c.name);
   for (const auto& c : d.disallowed) check(c.regex.get(), c.name);
+  check(d.anyProhibited.get(), "prohibited");
+  check(d.anyDisallowed.get(), "disallowed");
   check(d.lending.get(), "lending");
   check(d.ageGated.get(), "ageGated");
   return error.empty();

@@ -1,8 +1,6 @@
 // Content checks over free text: links (shorteners, http), SHAFT and
 // disallowed words, the message flow's disclosures and consent wording, and
 // whether the text is English.
-#include <sstream>
-
 #include "report/finding_builder.hpp"
 #include "rules/domain_checks.hpp"
 #include "rules/rule_context.hpp"
@@ -60,7 +58,9 @@ void checkLinks(RuleContext& ctx) {
 
 void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
   const auto& content = ctx.content();
+  const bool anyProhibited = RE2::PartialMatch(text, *content.anyProhibited);
   for (const WordCategory& c : content.prohibited) {
+    if (!anyProhibited) break;
     std::string word = findWord(*c.regex, text);
     if (word.empty()) continue;
     Finding f = makeFinding(p, "CONTENT_PROHIBITED",
@@ -73,7 +73,9 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     break;  // one finding per field and code
   }
   const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
+  const bool anyDisallowed = RE2::PartialMatch(text, *content.anyDisallowed);
   for (const WordCategory& c : content.disallowed) {
+    if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
     std::string word = findWord(*c.regex, text);
     if (word.empty()) continue;
@@ -136,17 +138,22 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
     }
   }
   if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
-  std::istringstream words(text);
-  std::string w;
   std::size_t english = 0, foreign = 0;
-  while (words >> w) {
-    std::string lower;
-    for (char ch : w) {
-      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) lower += static_cast<char>(ch | 0x20);
+  std::string word;
+  auto count = [&] {
+    if (word.empty()) return;
+    if (c.englishWords.count(word) != 0) ++english;
+    if (c.nonEnglishWords.count(word) != 0) ++foreign;
+    word.clear();
+  };
+  for (char ch : text) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+      word += static_cast<char>(ch | 0x20);
+    } else if (ch == ' ' || ch == '\n' || ch == '\t') {
+      count();
     }
-    if (c.englishWords.count(lower) != 0) ++english;
-    if (c.nonEnglishWords.count(lower) != 0) ++foreign;
   }
+  count();
   return foreign >= 3 && foreign > english * 2;
 }
 

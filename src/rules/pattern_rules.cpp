@@ -1,7 +1,9 @@
 // Data-driven rules: an RE2 pattern that a field must match (or must not),
 // from schemas/rules/patterns.json or a user's rule file.
-#include "report/finding_builder.hpp"
 #include "rules/pattern_rules.hpp"
+
+#include "input/json_pointer.hpp"
+#include "report/finding_builder.hpp"
 
 namespace smsreg::rules {
 
@@ -16,12 +18,9 @@ void expand(const nlohmann::json& document, const std::string& pattern, std::vec
   }
   const std::string head = pattern.substr(0, star);
   const std::string tail = pattern.substr(star + 2);
-  try {
-    const nlohmann::json& array = document.at(nlohmann::json::json_pointer(head));
-    if (!array.is_array()) return;
-    for (std::size_t i = 0; i < array.size(); ++i) expand(document, head + "/" + std::to_string(i) + tail, out);
-  } catch (...) {
-  }
+  const nlohmann::json* array = input::findPointer(document, head);
+  if (array == nullptr || !array->is_array()) return;
+  for (std::size_t i = 0; i < array->size(); ++i) expand(document, head + "/" + std::to_string(i) + tail, out);
 }
 
 bool conditionsHold(const RuleContext& ctx, const Rule& rule) {

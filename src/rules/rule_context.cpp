@@ -1,13 +1,11 @@
 #include "rules/rule_context.hpp"
 
+#include "input/json_pointer.hpp"
+
 namespace smsreg::rules {
 
 const nlohmann::json* RuleContext::value(const std::string& pointer) const {
-  try {
-    return &document_.at(nlohmann::json::json_pointer(pointer));
-  } catch (...) {
-    return nullptr;
-  }
+  return input::findPointer(document_, pointer);
 }
 
 std::string RuleContext::text(const std::string& pointer) const {
@@ -24,14 +22,14 @@ bool RuleContext::flag(const std::string& pointer, bool absent) const {
   return v != nullptr && v->is_boolean() ? v->get<bool>() : absent;
 }
 
-std::vector<std::pair<std::string, std::string>> RuleContext::samples() const {
-  std::vector<std::pair<std::string, std::string>> out;
+RuleContext::RuleContext(const nlohmann::json& document, std::set<std::string> flagged, const ContentData& content,
+                         std::vector<Finding>& out)
+    : document_(document), flagged_(std::move(flagged)), content_(content), out_(out) {
   for (int i = 1; i <= 5; ++i) {
     std::string pointer = "/campaign/sample" + std::to_string(i);
     std::string t = text(pointer);
-    if (!t.empty()) out.emplace_back(pointer, std::move(t));
+    if (!t.empty()) samples_.emplace_back(pointer, std::move(t));
   }
-  return out;
 }
 
 }  // namespace smsreg::rules

@@ -18,8 +18,7 @@ namespace smsreg::rules {
 class RuleContext {
  public:
   RuleContext(const nlohmann::json& document, std::set<std::string> flagged, const ContentData& content,
-              std::vector<Finding>& out)
-      : document_(document), flagged_(std::move(flagged)), content_(content), out_(out) {}
+              std::vector<Finding>& out);
 
   const nlohmann::json& document() const { return document_; }
   const ContentData& content() const { return content_; }
@@ -38,7 +37,7 @@ class RuleContext {
   const nlohmann::json* value(const std::string& pointer) const;
 
   // (pointer, text) of every sample present, in order sample1..sample5.
-  std::vector<std::pair<std::string, std::string>> samples() const;
+  const std::vector<std::pair<std::string, std::string>>& samples() const { return samples_; }
 
   void add(Finding finding) { out_.push_back(std::move(finding)); }
 
@@ -47,6 +46,7 @@ class RuleContext {
   std::set<std::string> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;
+  std::vector<std::pair<std::string, std::string>> samples_;
 };
 
 // The code rules, by area. Each reports under the codes in
