@@ -1,6 +1,7 @@
 #include "check/keyword_locator.hpp"
 
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 #include "schema/keyword_table.hpp"
 
 namespace smsreg::check {
@@ -145,6 +146,16 @@ std::string KeywordLocator::locate(const std::string& instanceLocation, const st
     }
   }
   return node.location + "/" + input::escapePointerToken(keyword);
+}
+
+const json* KeywordLocator::valueAt(const std::string& keywordLocation) const {
+  for (const schema::SchemaDocument& doc : documents_) {
+    if (keywordLocation.compare(0, doc.base.size(), doc.base) != 0) continue;
+    std::string pointer = keywordLocation.substr(doc.base.size());
+    if (!pointer.empty() && pointer[0] != '/') continue;
+    if (const json* v = input::findPointer(doc.document, pointer)) return v;
+  }
+  return nullptr;
 }
 
 }  // namespace smsreg::check

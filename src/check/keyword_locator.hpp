@@ -25,6 +25,9 @@ class KeywordLocator {
   // The keywordLocation of `keyword` failing at `instanceLocation`.
   std::string locate(const std::string& instanceLocation, const std::string& keyword) const;
 
+  // The value written at a keywordLocation `locate` returned, or null.
+  const nlohmann::json* valueAt(const std::string& keywordLocation) const;
+
  private:
   struct Node {
     const nlohmann::json* schema;

@@ -1,11 +1,13 @@
 // smsreg::SchemaChecker: a user's draft-07 schema over the shared schema engine.
 #include <nlohmann/json.hpp>
 
+#include "check/error_messages.hpp"
 #include "check/keyword_locator.hpp"
 #include "check/ref_resolver.hpp"
 #include "check/remote_loader.hpp"
 #include "check/valijson_errors.hpp"
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 #include "schema/compiled_schema.hpp"
 #include "smsreg/schema_check.hpp"
 
@@ -105,12 +107,15 @@ SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noex
       } else if (!r.keywordLocation.empty()) {  // smsreg's "type" and "multipleOf"
         e.keywordLocation = r.keywordLocation;
         e.code = check::codeOfKeyword(lastToken(r.keywordLocation));
-        e.message = r.detail;
+        e.message = check::messageFor(lastToken(r.keywordLocation), r.detail,
+                                      impl_->locator->valueAt(r.keywordLocation),
+                                      input::findPointer(instance, r.instanceLocation));
       } else {
         const std::string keyword = check::keywordOfDescription(r.detail);
         e.code = check::codeOfKeyword(keyword);
         e.keywordLocation = impl_->locator->locate(r.instanceLocation, keyword);
-        e.message = r.detail;
+        e.message = check::messageFor(keyword, r.detail, impl_->locator->valueAt(e.keywordLocation),
+                                      input::findPointer(instance, r.instanceLocation));
       }
       result.errors.push_back(std::move(e));
     }

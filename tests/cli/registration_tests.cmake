@@ -80,3 +80,31 @@ add_validate_cli_test(usage_error_is_exit_2 EXIT 2 ARGS --format yaml ${REGISTRA
 add_validate_cli_test(ndjson_jobs EXIT 1
   ARGS --ndjson --jobs 4 --format json ${PROJECT_SOURCE_DIR}/tests/fixtures/registration/two-docs.ndjson
   LINES 2 STDOUT [["source":]] [["status":"VERIFIED"]] [["status":"NOT_VERIFIED"]])
+
+# `smsreg check` (issue 5): valid 0, invalid 1 with instance and keyword locations, a pattern RE2
+# cannot run refused at load (2, location named on stderr), remotes served from a folder.
+function(add_check_cli_test name)
+  cmake_parse_arguments(T "" "EXIT" "ARGS;STDOUT" ${ARGN})
+  string(REPLACE ";" "|" args "${T_ARGS}")
+  set(defs -DCLI=$<TARGET_FILE:smsreg_cli> -DSUBCOMMAND=check "-DARGS=${args}" -DEXPECT_EXIT=${T_EXIT})
+  if(T_STDOUT)
+    string(REPLACE ";" "|" stdout "${T_STDOUT}")
+    list(APPEND defs "-DEXPECT_STDOUT=${stdout}")
+  endif()
+  add_test(NAME check.cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${REGISTRATION_CLI_DIR}/run_validate.cmake)
+endfunction()
+set(CHECK_FIXTURES ${PROJECT_SOURCE_DIR}/tests/fixtures/check)
+add_check_cli_test(valid EXIT 0 ARGS --schema ${CHECK_FIXTURES}/person.schema.json ${CHECK_FIXTURES}/valid.json
+  STDOUT "valid.json: valid")
+add_check_cli_test(invalid_json EXIT 1
+  ARGS --schema ${CHECK_FIXTURES}/person.schema.json --format json ${CHECK_FIXTURES}/invalid.json
+  STDOUT [["valid":false]]
+         [["instanceLocation":"/code","keywordLocation":"/properties/code/pattern","code":"SCHEMA_PATTERN"]]
+         [["instanceLocation":"/age","keywordLocation":"/properties/age/minimum","code":"SCHEMA_MINIMUM"]]
+         [["instanceLocation":"","keywordLocation":"/additionalProperties","code":"SCHEMA_ADDITIONAL_PROPERTIES"]])
+add_check_cli_test(lookahead_refused EXIT 2 ARGS --schema ${CHECK_FIXTURES}/lookahead.schema.json ${CHECK_FIXTURES}/valid.json)
+add_check_cli_test(remotes_dir EXIT 1
+  ARGS --schema ${CHECK_FIXTURES}/remote.schema.json --remotes ${CHECK_FIXTURES}/remotes ${CHECK_FIXTURES}/valid.json
+  STDOUT "valid.json: invalid")
+add_check_cli_test(malformed_instance EXIT 1 ARGS --schema ${CHECK_FIXTURES}/person.schema.json ${CHECK_FIXTURES}/lookahead.schema.json ${PROJECT_SOURCE_DIR}/tests/fixtures/registration/two-docs.ndjson
+  STDOUT "INPUT_MALFORMED")
