@@ -61,7 +61,34 @@ void BM_Validate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }
 
+// Linear time on long text: the first document with every free-text field
+// set to Arg bytes (commas, which stress suffix stripping, then words). Time
+// per byte should stay flat as Arg grows.
+void BM_ValidateLongFields(benchmark::State& state) {
+  static const smsreg::Validator validator([] {
+    smsreg::ValidatorOptions o;
+    o.limits.maxBytes = 16u << 20;  // every field at 64 KiB is more than 1 MiB in all
+    return o;
+  }());
+  nlohmann::json doc;
+  smsreg::input::ParseError error;
+  smsreg::input::parseBounded(corpus().front(), smsreg::Limits{}, doc, error);
+  const std::size_t n = static_cast<std::size_t>(state.range(0));
+  std::string filler;
+  while (filler.size() < n) filler += filler.size() < n / 2 ? ", inc" : " Reply STOP www.example.com 312-555-0188";
+  filler.resize(n);
+  for (const char* part : {"brand", "campaign"}) {
+    for (auto& [key, value] : doc[part].items()) {
+      if (value.is_string()) value = filler;
+    }
+  }
+  const std::string text = doc.dump();
+  for (auto _ : state) benchmark::DoNotOptimize(validator.validate(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
 BENCHMARK(BM_ParseOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ValidateLongFields)->RangeMultiplier(4)->Range(1024, 65536)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseAndSchema)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Validate)->Unit(benchmark::kMillisecond);
 

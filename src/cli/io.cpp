@@ -44,7 +44,8 @@ bool isBlank(const std::string& s) {
 bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::size_t maxBytes,
                      const std::function<void(const Document&)>& visit) {
   std::vector<std::string> names = files.empty() ? std::vector<std::string>{"-"} : files;
-  const std::size_t cap = maxBytes + 1;
+  // One byte over the limit is enough for the parser to report it.
+  const std::size_t cap = maxBytes == static_cast<std::size_t>(-1) ? maxBytes : maxBytes + 1;
   bool allRead = true;
   for (const std::string& name : names) {
     std::unique_ptr<std::ifstream> file;

@@ -182,14 +182,19 @@ class BoundedBuilder {
     return true;
   }
 
+  // The pointer of the value being read. An enclosing array already holds
+  // the container being read (open() places it first), so its index is the
+  // last one; in the innermost array the value is not placed yet.
   std::string pointer() const {
     std::string p;
-    for (const Frame& f : stack_) {
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
       p += '/';
       if (f.value->is_object()) {
         p += escapePointerToken(f.key);
       } else {
-        p += std::to_string(f.value->size());
+        const bool innermost = i + 1 == stack_.size();
+        p += std::to_string(innermost ? f.value->size() : f.value->size() - 1);
       }
     }
     return p;
@@ -237,8 +242,10 @@ bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& o
   try {
     if (text.size() > limits.maxBytes) {
       error.code = "INPUT_TOO_LARGE";
-      error.message = "The document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                      std::to_string(limits.maxBytes) + " bytes.";
+      // Callers may read only limit + 1 bytes, so the size is a lower bound.
+      error.message = "The document is over the limit of " + std::to_string(limits.maxBytes) +
+                      " bytes; send a smaller one.";
+      error.offset = limits.maxBytes;
       return false;
     }
     if (isBlank(text)) {

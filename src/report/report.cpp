@@ -23,19 +23,28 @@ std::vector<std::string_view> tokens(std::string_view pointer) {
   return out;
 }
 
-bool isIndex(std::string_view t) {
-  return !t.empty() && t.size() < 19 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+bool isDigits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Array indices compare as numbers, so /sample/10 comes after /sample/9.
-int compareToken(std::string_view a, std::string_view b) {
-  if (isIndex(a) && isIndex(b)) {
-    unsigned long long x = std::strtoull(std::string(a).c_str(), nullptr, 10);
-    unsigned long long y = std::strtoull(std::string(b).c_str(), nullptr, 10);
-    return x < y ? -1 : (x > y ? 1 : 0);
-  }
+int compareBytes(std::string_view a, std::string_view b) {
   int c = a.compare(b);
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// Array indices compare as numbers, so /phoneNumbers/10 comes after
+// /phoneNumbers/9. The order must be total for std::sort even when object
+// keys are digits too: all-digit tokens come first, by value (length without
+// leading zeros, then digits, then the raw text), then the rest by bytes.
+int compareToken(std::string_view a, std::string_view b) {
+  const bool da = isDigits(a), db = isDigits(b);
+  if (da != db) return da ? -1 : 1;
+  if (!da) return compareBytes(a, b);
+  std::string_view va = a.substr(std::min(a.find_first_not_of('0'), a.size() - 1));
+  std::string_view vb = b.substr(std::min(b.find_first_not_of('0'), b.size() - 1));
+  if (va.size() != vb.size()) return va.size() < vb.size() ? -1 : 1;
+  int c = compareBytes(va, vb);
+  return c != 0 ? c : compareBytes(a, b);
 }
 
 const std::string kEmpty;

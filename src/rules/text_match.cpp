@@ -21,25 +21,27 @@ std::string squash(const std::string& s) {
   return out;
 }
 
-std::string stripLegalSuffix(std::string name) {
-  static const char* kSuffixes[] = {" incorporated", " corporation", " company", " limited", " inc.", " inc",
-                                    " llc", " l.l.c.", " ltd.", " ltd", " corp.", " corp", " co.", " llp", " lp",
-                                    " plc", " pllc", ","};
+// Lowercases once and moves an end index, so stripping is linear however
+// many suffixes (or commas) a name ends with.
+std::string stripLegalSuffix(const std::string& name) {
+  static const std::string_view kSuffixes[] = {" incorporated", " corporation", " company", " limited", " inc.",
+                                               " inc", " llc", " l.l.c.", " ltd.", " ltd", " corp.", " corp", " co.",
+                                               " llp", " lp", " plc", " pllc", ","};
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::size_t end = lower.size();
   bool changed = true;
   while (changed) {
     changed = false;
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    for (const char* suffix : kSuffixes) {
-      std::string s = suffix;
-      if (lower.size() > s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0) {
-        name.resize(name.size() - s.size());
+    for (std::string_view suffix : kSuffixes) {
+      if (end > suffix.size() && std::string_view(lower).substr(end - suffix.size(), suffix.size()) == suffix) {
+        end -= suffix.size();
         changed = true;
         break;
       }
     }
   }
-  return name;
+  return name.substr(0, end);
 }
 
 }  // namespace
@@ -51,7 +53,7 @@ std::vector<std::string> brandNames(const RuleContext& ctx) {
   std::vector<std::string> names;
   if (ctx.clean("/brand/displayName").empty()) return names;
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
-    std::string name = stripLegalSuffix(ctx.text(p));
+    std::string name = stripLegalSuffix(ctx.clean(p));  // clean: a name over its length limit is not used
     if (squash(name).size() >= 2) names.push_back(name);
   }
   return names;

@@ -27,7 +27,7 @@ void append(const valijson::adapters::Adapter& v, std::string& out) {
   } else if (v.isNumber()) {
     double d = v.getNumber();
     char buf[64];
-    if (d == std::floor(d) && std::fabs(d) < 9e15) {
+    if (d == std::floor(d) && std::fabs(d) < 9.2e18) {  // 1e16 equals the integer 10000000000000000
       std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
     } else {
       std::snprintf(buf, sizeof buf, "%.17g", d);

@@ -2,7 +2,6 @@
 // document a bug that is still present: they fail today, and Catch2 counts
 // that as a pass. When a bug is fixed, its test starts to "pass" and Catch2
 // reports it as failing: drop the [!shouldfail] tag then.
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -51,7 +50,7 @@ smsreg::Finding at(const std::string& pointer) {
 // an array the child was already pushed by open(), so every enclosing array
 // index is one too high.
 TEST_CASE("review: parser pointers into objects/arrays nested in arrays are off by one",
-          "[review][!shouldfail]") {
+          "[review]") {
   // Duplicate key inside the first element of an array.
   CHECK(parseError(R"({"phoneNumbers":[{"x":1,"x":2}]})").pointer == "/phoneNumbers/0/x");
   // Over-long string inside an array that is the second element.
@@ -76,7 +75,7 @@ TEST_CASE("review: parser pointers for scalars directly in arrays are right", "[
 // adjacent-only de-duplication can miss repeats. Object keys are user input
 // (every unknown key becomes a FIELD_UNKNOWN finding at that key).
 TEST_CASE("review: findingLess is transitive over mixed numeric and non-numeric tokens",
-          "[review][!shouldfail]") {
+          "[review]") {
   const smsreg::Finding a = at("/9"), b = at("/10"), c = at("/1a");
   const bool ab = smsreg::findingLess(a, b);
   const bool bc = smsreg::findingLess(b, c);
@@ -85,7 +84,7 @@ TEST_CASE("review: findingLess is transitive over mixed numeric and non-numeric 
   CHECK_FALSE((ab && bc && ca));  // a cycle: no order can satisfy it
 }
 
-TEST_CASE("review: a report with keys 9, 10 and 1a is ordered consistently", "[review][!shouldfail]") {
+TEST_CASE("review: a report with keys 9, 10 and 1a is ordered consistently", "[review]") {
   smsreg::Report r = reviewValidator().validate(R"({"brand":{},"campaign":{},"9":1,"10":1,"1a":1})");
   std::vector<smsreg::Finding> unknown;
   for (const auto& f : r.errors) {
@@ -101,13 +100,12 @@ TEST_CASE("review: a report with keys 9, 10 and 1a is ordered consistently", "[r
   }
 }
 
-// Bug 3: stripLegalSuffix (src/rules/text_match.cpp:24-43) removes one suffix
-// per pass and copies + lowercases the whole name on every pass, so a name
-// made of n suffixes ("," * n, " inc" * n) costs O(n^2). brandNames() reads
-// companyName with ctx.text(), not ctx.clean(), so a companyName far over its
-// maxLength of 255 (already FIELD_TOO_LONG) still reaches it, twice per
-// validation. 64 KiB of commas takes ~1.6 s, 128 KiB ~6.4 s (4x per doubling).
-TEST_CASE("review: a 64 KiB companyName of commas is validated in linear time", "[review][!shouldfail]") {
+// Bug 3 (found in review): stripLegalSuffix removed one suffix per pass and
+// copied the whole name each time, so a companyName of 64 KiB of commas took
+// seconds (quadratic). It is linear now, and a name over its limit is not
+// used for brand-name checks at all; the speed itself is measured by
+// bench/bench_validate (BM_ValidateLongFields), not timed here.
+TEST_CASE("review: a 64 KiB companyName of commas is one finding, not a brand name", "[review]") {
   std::string doc = reviewExample();
   const std::string key = "\"companyName\": \"";
   auto start = doc.find(key);
@@ -115,10 +113,9 @@ TEST_CASE("review: a 64 KiB companyName of commas is validated in linear time", 
   start += key.size();
   auto end = doc.find('"', start);
   doc.replace(start, end - start, std::string(64000, ','));
-  const auto t0 = std::chrono::steady_clock::now();
   smsreg::Report r = reviewValidator().validate(doc);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  INFO("took " << seconds << " s");
-  CHECK_FALSE(r.verified());
-  CHECK(seconds < 0.3);  // the unmodified example validates in a few ms
+  INFO(r.toJson().substr(0, 2000));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].code == "FIELD_TOO_LONG");
+  CHECK(r.errors[0].instanceLocation == "/brand/companyName");
 }
