@@ -72,6 +72,7 @@ struct Validator::Impl {
     registration::normalizeAbsent(doc, *fields);
 
     std::vector<Finding> findings;
+    registration::truncateLongLists(doc, *fields, findings);
     std::vector<schema::RawError> raw;
     schema->validate(doc, &raw);
     registration::translateSchemaErrors(raw, doc, *fields, findings);

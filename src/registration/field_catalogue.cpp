@@ -73,6 +73,9 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
       if (v.is_string()) info.allowed.push_back(v.get<std::string>());
     }
   }
+  if (auto m = node.find("maxItems"); m != node.end() && m->is_number_unsigned()) {
+    info.maxItems = m->get<long long>();
+  }
   if (auto ap = node.find("additionalProperties"); ap != node.end() && ap->is_boolean()) {
     info.closed = !ap->get<bool>();
   }

@@ -20,6 +20,7 @@ struct FieldInfo {
   std::string hint;                 // x-smsreg-hint: how to write the value
   std::vector<std::string> properties;  // known member names, for objects
   bool closed = false;              // additionalProperties: false
+  long long maxItems = -1;          // arrays: -1 when unbounded
 };
 
 class FieldCatalogue {

@@ -209,6 +209,32 @@ void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
   }
 }
 
+void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
+  std::vector<std::pair<json*, std::string>> objects;
+  if (document.is_object()) objects.push_back({&document, ""});
+  for (const char* part : {"brand", "campaign"}) {
+    auto it = document.find(part);
+    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
+  }
+  for (auto& [object, base] : objects) {
+    for (auto it = object->begin(); it != object->end(); ++it) {
+      if (!it->is_array()) continue;
+      const std::string pointer = base + "/" + input::escapePointerToken(it.key());
+      const FieldInfo* info = catalogue.find(pointer);
+      if (info == nullptr || info->maxItems < 0 || it->size() <= static_cast<std::size_t>(info->maxItems)) continue;
+      const long long actual = static_cast<long long>(it->size());
+      Finding f = makeFinding(pointer, "FIELD_TOO_LONG",
+                              titleOf(catalogue, pointer) + " has " + std::to_string(actual) +
+                                  " entries; keep at most " + std::to_string(info->maxItems) +
+                                  " (only the first ones were checked).");
+      withNumber(f, "limit", info->maxItems);
+      withNumber(f, "actual", actual);
+      errors.push_back(std::move(f));
+      it->erase(it->begin() + info->maxItems, it->end());
+    }
+  }
+}
+
 void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
   std::vector<std::pair<const json*, std::string>> objects;
   if (document.is_object()) objects.push_back({&document, ""});

@@ -20,6 +20,11 @@ namespace smsreg::registration {
 // so that a required one is reported FIELD_REQUIRED at its own pointer.
 void normalizeAbsent(nlohmann::json& document, const FieldCatalogue& catalogue);
 
+// Lists longer than their maxItems are reported FIELD_TOO_LONG here and cut
+// to maxItems, so that a 1 MiB list of a million bad items costs a bounded
+// number of findings instead of one each (memory and output stay small).
+void truncateLongLists(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
+
 // Every member of a closed object the schema does not name (valijson 1.0
 // reports only the first), with the closest known name as suggestion.
 void findUnknownKeys(const nlohmann::json& document, const FieldCatalogue& catalogue,
