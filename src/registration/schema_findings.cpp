@@ -132,17 +132,12 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
   const std::string title = titleOf(catalogue, p);
   const FieldInfo* info = catalogue.find(p);
   switch (e.spec->kind) {
-    case Kind::kMinLength: {
-      Finding f = makeFinding(p, "FIELD_TOO_SHORT",
-                              title + " is " + e.detail + " characters; write at least " +
-                                  std::to_string(e.spec->limit) + ".");
-      withNumber(f, "limit", static_cast<long long>(e.spec->limit));
-      withNumber(f, "actual", std::stoll(e.detail));
-      return f;
-    }
+    case Kind::kMinLength:
     case Kind::kMaxLength: {
-      Finding f = makeFinding(p, "FIELD_TOO_LONG",
-                              title + " is " + e.detail + " characters; shorten it to at most " +
+      const bool tooShort = e.spec->kind == Kind::kMinLength;
+      Finding f = makeFinding(p, tooShort ? "FIELD_TOO_SHORT" : "FIELD_TOO_LONG",
+                              title + " is " + e.detail + " characters; " +
+                                  (tooShort ? "write at least " : "shorten it to at most ") +
                                   std::to_string(e.spec->limit) + ".");
       withNumber(f, "limit", static_cast<long long>(e.spec->limit));
       withNumber(f, "actual", std::stoll(e.detail));

@@ -28,7 +28,7 @@ function(add_enablement_cli_test name)
   if(T_LINES)
     list(APPEND defs -DEXPECT_LINES=${T_LINES})
   endif()
-  add_test(NAME enablement.cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${ENABLEMENT_DIR}/run_cli.cmake)
+  add_test(NAME enablement.cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -DSUBCOMMAND=enablement -P ${PROJECT_SOURCE_DIR}/tests/cli/run_cli.cmake)
 endfunction()
 
 add_enablement_cli_test(example_text EXIT 1 ARGS ${ENABLEMENT_EXAMPLE}

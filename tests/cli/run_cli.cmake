@@ -1,14 +1,14 @@
-# Runs `smsreg validate` (or -DSUBCOMMAND=check …) once and checks its exit status and output.
-#   cmake -DCLI=path [-DSUBCOMMAND=check] -DARGS="a|b|c" -DEXPECT_EXIT=N [-DEXPECT_STDOUT="text1|text2"]
-#         [-DEXPECT_LINES=N] -P run_validate.cmake
+# Runs one smsreg subcommand once and checks its exit status and output.
+#   cmake -DCLI=path -DSUBCOMMAND=validate|enablement|check -DARGS="a|b|c" -DEXPECT_EXIT=N
+#         [-DSTDIN=file] [-DEXPECT_STDOUT="text1|text2"] [-DEXPECT_LINES=N] -P run_cli.cmake
 # EXPECT_STDOUT: each item must occur in standard output (plain substring).
 # EXPECT_LINES: the number of lines standard output must have.
 string(REPLACE "|" ";" ARGS "${ARGS}")
 string(REPLACE "|" ";" EXPECT_STDOUT "${EXPECT_STDOUT}")
-if(NOT DEFINED SUBCOMMAND)
-  set(SUBCOMMAND validate)
+if(DEFINED STDIN)
+  set(input INPUT_FILE ${STDIN})
 endif()
-execute_process(COMMAND ${CLI} ${SUBCOMMAND} ${ARGS}
+execute_process(COMMAND ${CLI} ${SUBCOMMAND} ${ARGS} ${input}
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status STREQUAL "${EXPECT_EXIT}")
   message(FATAL_ERROR "exit ${status}, expected ${EXPECT_EXIT}\nstdout:\n${out}\nstderr:\n${err}")
