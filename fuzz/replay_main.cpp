@@ -2,13 +2,14 @@
 // does: the targets then build with any compiler, ctest replays every corpus
 // and every committed crash on each build, and a crash can be debugged in gdb.
 // Arguments are files or directories (read one level deep).
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <cstdio>
-#include <dirent.h>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);

@@ -14,8 +14,8 @@ struct Param {
   enum class Kind { kString, kNumber, kList };
   std::string name;
   Kind kind = Kind::kString;
-  std::string value;               // kString, kNumber
-  std::vector<std::string> list;   // kList
+  std::string value;              // kString, kNumber
+  std::vector<std::string> list;  // kList
 };
 
 struct Finding {

@@ -53,7 +53,6 @@ class Validator {
   std::unique_ptr<Impl> impl_;
 };
 
-
 // The version of the built-in rule catalogue.
 std::string rulesVersion();
 

@@ -36,7 +36,8 @@ std::string messageFor(const std::string& keyword, const std::string& descriptio
                        const json* instanceValue) {
   const std::string limit = brief(schemaValue);
   if (keyword == "type") {
-    return "The value is " + typeName(instanceValue) + "; the schema allows " + (limit.empty() ? "another type" : limit) + ".";
+    return "The value is " + typeName(instanceValue) + "; the schema allows " +
+           (limit.empty() ? "another type" : limit) + ".";
   }
   if (keyword == "required") return "The required property \"" + quotedName(description) + "\" is missing.";
   if (keyword == "enum") return "The value " + brief(instanceValue) + " is not one of " + limit + ".";
@@ -58,7 +59,8 @@ std::string messageFor(const std::string& keyword, const std::string& descriptio
   if (keyword == "additionalItems") return "The array has more items than the schema allows.";
   if (keyword == "dependencies") {
     std::string name = quotedName(description);
-    return name.empty() ? "A dependency of a present property fails." : "The property \"" + name + "\" is required by a present property.";
+    return name.empty() ? "A dependency of a present property fails."
+                        : "The property \"" + name + "\" is required by a present property.";
   }
   if (keyword == "not") return "The value must not match the schema under \"not\".";
   if (keyword == "anyOf") return "The value matches none of the schemas under \"anyOf\".";

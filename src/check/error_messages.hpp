@@ -4,9 +4,8 @@
 #ifndef SMSREG_CHECK_ERROR_MESSAGES_HPP
 #define SMSREG_CHECK_ERROR_MESSAGES_HPP
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace smsreg::check {
 

@@ -7,10 +7,9 @@
 #ifndef SMSREG_CHECK_KEYWORD_LOCATOR_HPP
 #define SMSREG_CHECK_KEYWORD_LOCATOR_HPP
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "schema/compiled_schema.hpp"
 

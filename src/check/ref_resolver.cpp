@@ -15,9 +15,7 @@ using json = nlohmann::json;
 constexpr std::size_t kMaxDocuments = 256;
 constexpr const char* kAliasesKey = "x-smsreg-aliases";
 
-bool isDataKeyword(const std::string& k) {
-  return k == "enum" || k == "const" || k == "default" || k == "examples";
-}
+bool isDataKeyword(const std::string& k) { return k == "enum" || k == "const" || k == "default" || k == "examples"; }
 bool isSchemaMapKeyword(const std::string& k) {
   return k == "properties" || k == "patternProperties" || k == "definitions" || k == "dependencies";
 }
@@ -187,7 +185,8 @@ class Resolver {
         }
         node = &*it;
       } else if (node->is_array()) {
-        if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos) return false;
+        if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
+          return false;
         std::size_t index = std::stoul(token);
         if (index >= node->size()) return false;
         node = &(*node)[index];

@@ -8,10 +8,9 @@
 #define SMSREG_CHECK_REF_RESOLVER_HPP
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "schema/compiled_schema.hpp"
 

@@ -34,7 +34,8 @@ std::string pathUnder(const std::string& dir, const std::string& uri) {
   }
   std::size_t slash = uri.find('/', start);
   if (slash == std::string::npos) return "";
-  std::string path = uri.substr(slash + 1, uri.find('?') == std::string::npos ? std::string::npos : uri.find('?') - slash - 1);
+  std::string path =
+      uri.substr(slash + 1, uri.find('?') == std::string::npos ? std::string::npos : uri.find('?') - slash - 1);
   if (path.empty() || path.back() == '/') return "";
   std::stringstream segments(path);
   std::string segment;

@@ -107,9 +107,9 @@ SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noex
       } else if (!r.keywordLocation.empty()) {  // smsreg's "type" and "multipleOf"
         e.keywordLocation = r.keywordLocation;
         e.code = check::codeOfKeyword(lastToken(r.keywordLocation));
-        e.message = check::messageFor(lastToken(r.keywordLocation), r.detail,
-                                      impl_->locator->valueAt(r.keywordLocation),
-                                      input::findPointer(instance, r.instanceLocation));
+        e.message =
+            check::messageFor(lastToken(r.keywordLocation), r.detail, impl_->locator->valueAt(r.keywordLocation),
+                              input::findPointer(instance, r.instanceLocation));
       } else {
         const std::string keyword = check::keywordOfDescription(r.detail);
         e.code = check::codeOfKeyword(keyword);

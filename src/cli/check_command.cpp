@@ -50,7 +50,9 @@ Runner addCheckCommand(CLI::App& app) {
   cmd->add_option("--schema", args->schemaFile, "The JSON Schema (draft-07)")->required();
   cmd->add_option("--remotes", args->remotesDir,
                   "Folder serving remote $refs (http://host/x.json → DIR/x.json); never the network");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   addLimitFlags(cmd, args->limits);
   cmd->add_option("files", args->files, "Instance files; none or - reads standard input");
   return [args] { return run(*args); };

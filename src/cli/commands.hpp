@@ -4,9 +4,8 @@
 #ifndef SMSREG_CLI_COMMANDS_HPP
 #define SMSREG_CLI_COMMANDS_HPP
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace smsreg::cli {
 

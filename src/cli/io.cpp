@@ -35,9 +35,7 @@ bool readLineCapped(std::istream& in, std::size_t cap, std::string& line) {
   return any;
 }
 
-bool isBlank(const std::string& s) {
-  return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
+bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 }  // namespace
 
@@ -81,16 +79,13 @@ bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::si
   return allRead;
 }
 
-bool manyDocuments(const std::vector<std::string>& files, bool ndjson) {
-  return ndjson || files.size() > 1;
-}
+bool manyDocuments(const std::vector<std::string>& files, bool ndjson) { return ndjson || files.size() > 1; }
 
 void addLimitFlags(CLI::App* cmd, Limits& limits) {
   cmd->add_option("--max-bytes", limits.maxBytes, "Largest document, in bytes")->capture_default_str();
   cmd->add_option("--max-depth", limits.maxDepth, "Deepest nesting (the root object is level 1)")
       ->capture_default_str();
-  cmd->add_option("--max-string", limits.maxString, "Longest string or key, in bytes of UTF-8")
-      ->capture_default_str();
+  cmd->add_option("--max-string", limits.maxString, "Longest string or key, in bytes of UTF-8")->capture_default_str();
 }
 
 bool readWholeFile(const std::string& path, std::string& out) {

@@ -2,12 +2,11 @@
 #ifndef SMSREG_CLI_IO_HPP
 #define SMSREG_CLI_IO_HPP
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "smsreg/options.hpp"
 

@@ -1,7 +1,6 @@
 // smsreg rules: every code the validator can report, from the same catalogue
 // the library uses (docs/rules.md is generated from this output).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -24,8 +23,11 @@ Runner addRulesCommand(CLI::App& app) {
       out["version"] = rulesVersion();
       out["rules"] = nlohmann::ordered_json::array();
       for (const RuleInfo& r : validator.rules()) {
-        out["rules"].push_back({{"code", r.code}, {"severity", r.severity}, {"fields", r.fields},
-                                {"description", r.description}, {"source", r.source}});
+        out["rules"].push_back({{"code", r.code},
+                                {"severity", r.severity},
+                                {"fields", r.fields},
+                                {"description", r.description},
+                                {"source", r.source}});
       }
       std::cout << out.dump() << "\n";
     } else {

@@ -81,15 +81,19 @@ int run(const ValidateArgs& args) {
 Runner addValidateCommand(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
   CLI::App* cmd = app.add_subcommand("validate", "Check brand + campaign submissions: VERIFIED or NOT_VERIFIED");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->add_flag("--ndjson", args->ndjson, "One submission per line; one result per line");
   cmd->add_option("--part", args->part, "Validate one part alone")
       ->check(CLI::IsMember({"both", "brand", "campaign"}))
       ->capture_default_str();
-  cmd->add_option("--rules", args->rulesFile, "Rule file that adds or overrides rules (schemas/rules-file.schema.json)");
-  cmd->add_option("--disable", args->disabled, "Turn a rule off by its code (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--jobs", args->jobs, "Worker threads sharing one validator")->check(CLI::Range(1u, 256u))->capture_default_str();
+  cmd->add_option("--rules", args->rulesFile,
+                  "Rule file that adds or overrides rules (schemas/rules-file.schema.json)");
+  cmd->add_option("--disable", args->disabled, "Turn a rule off by its code (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--jobs", args->jobs, "Worker threads sharing one validator")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
   addLimitFlags(cmd, args->limits);
   cmd->add_option("files", args->files, "Submission files; none or - reads standard input");
   // An unknown --disable code is a usage error (exit 2), found when the validator is built.

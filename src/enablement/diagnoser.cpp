@@ -14,10 +14,10 @@ namespace {
 
 // Fixed key orders for the summary, so output is stable across runs.
 const char* const kStates[] = {"ENABLED", "PENDING", "DISABLED", "FAILED", "NOT_ELIGIBLE"};
-const char* const kCauses[] = {"PHONE_NUMBER_CHANGED",    "LICENSE_CHANGED",    "LICENSE_REMOVED",
-                               "DISABLED_BY_ADMIN",       "DISABLED_BY_SYSTEM", "CAMPAIGN_NOT_VERIFIED",
-                               "CAMPAIGN_STATUS_CHANGED", "NUMBER_VERIFICATION_PENDING",
-                               "PENDING_OVERDUE",         "ENABLE_FAILED",      "SMS_NEVER_ENABLED"};
+const char* const kCauses[] = {
+    "PHONE_NUMBER_CHANGED", "LICENSE_CHANGED",       "LICENSE_REMOVED",         "DISABLED_BY_ADMIN",
+    "DISABLED_BY_SYSTEM",   "CAMPAIGN_NOT_VERIFIED", "CAMPAIGN_STATUS_CHANGED", "NUMBER_VERIFICATION_PENDING",
+    "PENDING_OVERDUE",      "ENABLE_FAILED",         "SMS_NEVER_ENABLED"};
 
 EnablementSummary summarize(const std::vector<Diagnosis>& diagnoses) {
   EnablementSummary s;
@@ -80,8 +80,7 @@ EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noex
     }
     root = nullptr;  // the DOM is no longer needed; free it before diagnosing a large batch
 
-    const enablement::RegistrationOutcome registration =
-        enablement::checkRegistration(in.account, registration_);
+    const enablement::RegistrationOutcome registration = enablement::checkRegistration(in.account, registration_);
     const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};
     EnablementResult r;
     r.batch = in.batch;

@@ -179,9 +179,9 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
     }
   }
   if (numberEvent != nullptr) {
-    causes.push_back(makeCause("PHONE_NUMBER_CHANGED", numberEvent,
-                               "SMS was turned off when the number changed from " + numberEvent->from + " to " +
-                                   numberEvent->to + "."));
+    causes.push_back(makeCause(
+        "PHONE_NUMBER_CHANGED", numberEvent,
+        "SMS was turned off when the number changed from " + numberEvent->from + " to " + numberEvent->to + "."));
     disabling = true;
   } else if (!smsNumber.empty() && smsNumber != now) {
     causes.push_back(makeCause("PHONE_NUMBER_CHANGED", nullptr,
@@ -203,15 +203,14 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
       }
     }
     causes.push_back(makeCause("LICENSE_REMOVED", removal,
-                               removal != nullptr
-                                   ? "SMS was turned off when " + licenseName(removal->license) +
-                                         " was removed; the user has no license now."
-                                   : std::string("The user has no license now, and SMS needs one.")));
+                               removal != nullptr ? "SMS was turned off when " + licenseName(removal->license) +
+                                                        " was removed; the user has no license now."
+                                                  : std::string("The user has no license now, and SMS needs one.")));
     disabling = true;
   } else if (const Event* removal = firstOpen(w, EventType::kLicenseRemoved)) {
     causes.push_back(makeCause("LICENSE_CHANGED", removal,
-                               "SMS was turned off when " + licenseName(removal->license) +
-                                   " was removed; assigning " + licenseName(user.license) +
+                               "SMS was turned off when " + licenseName(removal->license) + " was removed; assigning " +
+                                   licenseName(user.license) +
                                    " again (even the same one, with the same number) does not turn it back on."));
     disabling = true;
   } else if (!user.sms.license.empty() && user.sms.license != user.license) {
@@ -254,15 +253,15 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
     } else if (st == "DEACTIVATED") {
       message = "The account's campaign was DEACTIVATED, which permanently disables SMS for all its numbers.";
     } else {
-      message = "The account's campaign is " + st + ", not VERIFIED; in the US and Canada SMS needs a VERIFIED "
+      message = "The account's campaign is " + st +
+                ", not VERIFIED; in the US and Canada SMS needs a VERIFIED "
                 "campaign.";
     }
     causes.push_back(makeCause("CAMPAIGN_NOT_VERIFIED", proof, message));
   } else if (usca && state != "ENABLED") {
     const Event* change = firstOpen(w, EventType::kCampaignStatusChanged);
-    const bool changedSinceEnable =
-        account.hasStatusChangedAt && w.lastEnable.any && w.lastEnable.at < account.statusChangedAt &&
-        account.statusChangedAt <= asOf;
+    const bool changedSinceEnable = account.hasStatusChangedAt && w.lastEnable.any &&
+                                    w.lastEnable.at < account.statusChangedAt && account.statusChangedAt <= asOf;
     if (change != nullptr || changedSinceEnable) {
       causes.push_back(makeCause(
           "CAMPAIGN_STATUS_CHANGED", change,
@@ -277,8 +276,8 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
   if (!campaignOk && state != "ENABLED") state = "NOT_ELIGIBLE";
 
   if (enableFailed) {
-    causes.push_back(makeCause("ENABLE_FAILED", failed,
-                               "Enabling SMS for " + (smsNumber.empty() ? now : smsNumber) + " failed."));
+    causes.push_back(
+        makeCause("ENABLE_FAILED", failed, "Enabling SMS for " + (smsNumber.empty() ? now : smsNumber) + " failed."));
   }
 
   // 6. Off with nothing else to explain it.
@@ -329,8 +328,8 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
   bool reEnable = state == "NOT_ELIGIBLE";
   for (const Cause& c : causes) {
     if (c.code == "LICENSE_REMOVED") {
-      plan.push_back({kLicense, makeAction("ADMIN", "ASSIGN_LICENSE",
-                                           "Assign an X Series license to the user; SMS needs one.")});
+      plan.push_back(
+          {kLicense, makeAction("ADMIN", "ASSIGN_LICENSE", "Assign an X Series license to the user; SMS needs one.")});
       reEnable = true;
     } else if (c.code == "CAMPAIGN_NOT_VERIFIED") {
       const std::string& st = account.campaignStatus;
@@ -339,12 +338,11 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
                                                   "Wait for the carriers to verify the campaign; nothing to do "
                                                   "unless it fails.")});
       } else {
-        Action fix = makeAction("ADMIN", "FIX_REGISTRATION",
-                                !account.hasCampaign
-                                    ? "Register the brand and campaign and submit them for vetting."
-                                    : st == "DEACTIVATED"
-                                          ? "A deactivated campaign cannot be reactivated: register a new campaign."
-                                          : "Fix the registration and resubmit the campaign.");
+        Action fix =
+            makeAction("ADMIN", "FIX_REGISTRATION",
+                       !account.hasCampaign  ? "Register the brand and campaign and submit them for vetting."
+                       : st == "DEACTIVATED" ? "A deactivated campaign cannot be reactivated: register a new campaign."
+                                             : "Fix the registration and resubmit the campaign.");
         if (registration.checked) {
           fix.hasErrors = true;
           fix.errors = registration.errors;
@@ -352,25 +350,26 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
         }
         plan.push_back({kRegistration, std::move(fix)});
         if (account.hasCampaign && (st == "SUSPENDED" || st == "EXPIRED" || st == "DEACTIVATED")) {
-          plan.push_back({kRegistration, makeAction("ADMIN", "CONTACT_SUPPORT",
-                                                    "Contact 8x8 support about the " + st +
-                                                        " campaign before resubmitting.")});
+          plan.push_back(
+              {kRegistration, makeAction("ADMIN", "CONTACT_SUPPORT",
+                                         "Contact 8x8 support about the " + st + " campaign before resubmitting.")});
         }
       }
     } else if (c.code == "ENABLE_FAILED") {
       reEnable = true;
-      plan.push_back({kAfterEnable, makeAction("ADMIN", "CONTACT_SUPPORT",
-                                               "If enabling fails again, contact 8x8 support.")});
+      plan.push_back(
+          {kAfterEnable, makeAction("ADMIN", "CONTACT_SUPPORT", "If enabling fails again, contact 8x8 support.")});
     } else if (c.code != "NUMBER_VERIFICATION_PENDING" && c.code != "PENDING_OVERDUE") {
       reEnable = true;  // every other cause leaves SMS off until someone turns it back on
     }
   }
   if (reEnable && !now.empty()) {
-    const bool never = std::any_of(causes.begin(), causes.end(),
-                                   [](const Cause& c) { return c.code == "SMS_NEVER_ENABLED"; });
+    const bool never =
+        std::any_of(causes.begin(), causes.end(), [](const Cause& c) { return c.code == "SMS_NEVER_ENABLED"; });
     std::string message = std::string(never ? "Enable" : "Re-enable") + " SMS for " + now + " in the user's profile.";
-    if (!campaignOk) message = "Once the campaign is VERIFIED, " + std::string(never ? "enable" : "re-enable") +
-                               " SMS for " + now + " in the user's profile.";
+    if (!campaignOk)
+      message = "Once the campaign is VERIFIED, " + std::string(never ? "enable" : "re-enable") + " SMS for " + now +
+                " in the user's profile.";
     Action a = makeAction("ADMIN", "RE_ENABLE_SMS", message);
     a.number = now;
     plan.push_back({kEnable, std::move(a)});
@@ -378,8 +377,8 @@ Diagnosis diagnoseUser(const Instant& asOf, const AccountInput& account, const U
   std::stable_sort(plan.begin(), plan.end(),
                    [](const PlannedAction& a, const PlannedAction& b) { return a.phase < b.phase; });
   for (PlannedAction& p : plan) {
-    const bool seen = std::any_of(d.actions.begin(), d.actions.end(),
-                                  [&](const Action& a) { return a.code == p.action.code; });
+    const bool seen =
+        std::any_of(d.actions.begin(), d.actions.end(), [&](const Action& a) { return a.code == p.action.code; });
     if (!seen) d.actions.push_back(std::move(p.action));
   }
 

@@ -11,12 +11,18 @@ using nlohmann::json;
 
 const char* typeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::null: return "null";
-    default: return "a number";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
@@ -53,8 +59,7 @@ class Reader {
   }
 
   // A string member; absent, null or blank is "" (an error when required).
-  bool string(const json& obj, const char* key, const std::string& pointer, bool required,
-              std::string& out) {
+  bool string(const json& obj, const char* key, const std::string& pointer, bool required, std::string& out) {
     const json* v = member(obj, key);
     const std::string at = pointer + "/" + key;
     if (v != nullptr && !v->is_string()) {
@@ -76,20 +81,19 @@ class Reader {
       list += list.empty() ? "" : ", ";
       list += a;
     }
-    return fail(pointer, "FIELD_ENUM",
-                std::string("`") + key + "` is \"" + value + "\"; use one of " + list + ".");
+    return fail(pointer, "FIELD_ENUM", std::string("`") + key + "` is \"" + value + "\"; use one of " + list + ".");
   }
 
-  bool time(const json& obj, const char* key, const std::string& pointer, bool required, bool& has,
-            Instant& out, std::string* text = nullptr) {
+  bool time(const json& obj, const char* key, const std::string& pointer, bool required, bool& has, Instant& out,
+            std::string* text = nullptr) {
     std::string s;
     if (!string(obj, key, pointer, required, s)) return false;
     has = !s.empty();
     if (!has) return true;
     if (!parseRfc3339(s, out)) {
-      return fail(pointer + "/" + key, "FIELD_FORMAT",
-                  std::string("`") + key + "` \"" + s +
-                      "\" is not an RFC 3339 time; write it like 2026-11-20T08:00:00Z.");
+      return fail(
+          pointer + "/" + key, "FIELD_FORMAT",
+          std::string("`") + key + "` \"" + s + "\" is not an RFC 3339 time; write it like 2026-11-20T08:00:00Z.");
     }
     if (text != nullptr) *text = s;
     return true;
@@ -193,7 +197,8 @@ bool readUser(Reader& r, const json& holder, const std::string& p, UserInput& us
   const json* events = Reader::member(holder, "events");
   if (events == nullptr) return true;
   if (!events->is_array()) {
-    return r.fail(p + "/events", "FIELD_TYPE", std::string("`events` must be an array, not ") + typeName(*events) + ".");
+    return r.fail(p + "/events", "FIELD_TYPE",
+                  std::string("`events` must be an array, not ") + typeName(*events) + ".");
   }
   user.events.reserve(events->size());
   int index = 0;

@@ -24,12 +24,12 @@ struct Event {
   int index = 0;  // position in the input's `events`
   EventType type = EventType::kSmsEnabled;
   Instant at;
-  std::string atText;  // as written, echoed in causes
-  std::string from;    // PHONE_NUMBER_CHANGED, CAMPAIGN_STATUS_CHANGED
-  std::string to;      // PHONE_NUMBER_CHANGED, CAMPAIGN_STATUS_CHANGED
-  std::string license; // LICENSE_REMOVED, LICENSE_ASSIGNED (may be "")
-  std::string by;      // SMS_DISABLED: ADMIN or SYSTEM
-  std::string number;  // SMS_ENABLED
+  std::string atText;   // as written, echoed in causes
+  std::string from;     // PHONE_NUMBER_CHANGED, CAMPAIGN_STATUS_CHANGED
+  std::string to;       // PHONE_NUMBER_CHANGED, CAMPAIGN_STATUS_CHANGED
+  std::string license;  // LICENSE_REMOVED, LICENSE_ASSIGNED (may be "")
+  std::string by;       // SMS_DISABLED: ADMIN or SYSTEM
+  std::string number;   // SMS_ENABLED
 };
 
 // `user.sms` as the console shows it at asOf.

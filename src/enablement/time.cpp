@@ -54,9 +54,9 @@ bool parseRfc3339(std::string_view s, Instant& out) {
   //                                                       2026-11-20T08:00:00
   int year, month, day, hour, minute, second;
   if (s.size() < 20) return false;
-  if (!digits(s, 0, 4, year) || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
-      !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, hour) ||
-      s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second)) {
+  if (!digits(s, 0, 4, year) || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' || !digits(s, 8, 2, day) ||
+      (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) ||
+      s[16] != ':' || !digits(s, 17, 2, second)) {
     return false;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
@@ -82,8 +82,8 @@ bool parseRfc3339(std::string_view s, Instant& out) {
     ++pos;
   } else if (s[pos] == '+' || s[pos] == '-') {
     int oh, om;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
+    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
+        oh > 23 || om > 59) {
       return false;
     }
     offsetSeconds = (oh * 3600 + om * 60) * (s[pos] == '-' ? -1 : 1);

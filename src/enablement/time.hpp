@@ -19,9 +19,7 @@ struct Instant {
   }
   friend bool operator>(const Instant& a, const Instant& b) { return b < a; }
   friend bool operator<=(const Instant& a, const Instant& b) { return !(b < a); }
-  friend bool operator==(const Instant& a, const Instant& b) {
-    return a.seconds == b.seconds && a.nanos == b.nanos;
-  }
+  friend bool operator==(const Instant& a, const Instant& b) { return a.seconds == b.seconds && a.nanos == b.nanos; }
 };
 
 // Parses an RFC 3339 date-time ("2026-11-20T08:00:00Z",

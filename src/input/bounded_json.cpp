@@ -66,8 +66,7 @@ std::size_t firstInvalidUtf8(std::string_view text) {
 // being read, so a breach is reported where it happens.
 class BoundedBuilder {
  public:
-  BoundedBuilder(const Limits& limits, json& root, ParseError& error)
-      : limits_(limits), root_(root), error_(error) {}
+  BoundedBuilder(const Limits& limits, json& root, ParseError& error) : limits_(limits), root_(root), error_(error) {}
 
   bool null() { return put(json(nullptr)); }
   bool boolean(bool v) { return put(json(v)); }
@@ -97,8 +96,8 @@ class BoundedBuilder {
       f.key = std::move(k);
       error_.code = "INPUT_DUPLICATE_KEY";
       error_.pointer = pointer();
-      error_.message = "The key \"" + f.key +
-                       "\" appears twice in one object; keep one of them so the value is not ambiguous.";
+      error_.message =
+          "The key \"" + f.key + "\" appears twice in one object; keep one of them so the value is not ambiguous.";
       return false;
     }
     f.key = std::move(k);
@@ -123,15 +122,14 @@ class BoundedBuilder {
     if (ex.id == 406) {  // out_of_range: number overflow such as 1e400
       error_.code = "INPUT_MALFORMED";
       error_.pointer = pointer();
-      error_.message = "The number " + last_token +
-                       " is too large to represent; send a number within double range.";
+      error_.message = "The number " + last_token + " is too large to represent; send a number within double range.";
       return false;
     }
     if (what.find("surrogate") != std::string::npos || what.find("UTF-8") != std::string::npos ||
         what.find("code point") != std::string::npos) {
       error_.code = "INPUT_INVALID_UTF8";
-      error_.message = "The document has an invalid Unicode escape or byte near byte " +
-                       std::to_string(error_.offset) + "; send UTF-8 text and pair every \\uD8xx escape.";
+      error_.message = "The document has an invalid Unicode escape or byte near byte " + std::to_string(error_.offset) +
+                       "; send UTF-8 text and pair every \\uD8xx escape.";
       return false;
     }
     error_.code = "INPUT_MALFORMED";
@@ -150,8 +148,7 @@ class BoundedBuilder {
     if (stack_.size() + 1 > limits_.maxDepth) {
       error_.code = "INPUT_TOO_DEEP";
       error_.pointer = "";
-      error_.message = "The document nests deeper than " + std::to_string(limits_.maxDepth) +
-                       " levels; flatten it.";
+      error_.message = "The document nests deeper than " + std::to_string(limits_.maxDepth) + " levels; flatten it.";
       return false;
     }
     return true;
@@ -243,8 +240,8 @@ bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& o
     if (text.size() > limits.maxBytes) {
       error.code = "INPUT_TOO_LARGE";
       // Callers may read only limit + 1 bytes, so the size is a lower bound.
-      error.message = "The document is over the limit of " + std::to_string(limits.maxBytes) +
-                      " bytes; send a smaller one.";
+      error.message =
+          "The document is over the limit of " + std::to_string(limits.maxBytes) + " bytes; send a smaller one.";
       error.offset = limits.maxBytes;
       return false;
     }
@@ -273,8 +270,7 @@ bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& o
     }
     if (requireObject && !out.is_object()) {
       error.code = "INPUT_NOT_OBJECT";
-      error.message = std::string("The document is a JSON ") + out.type_name() +
-                      "; send one JSON object.";
+      error.message = std::string("The document is a JSON ") + out.type_name() + "; send one JSON object.";
       out = nullptr;
       return false;
     }

@@ -6,10 +6,9 @@
 #ifndef SMSREG_INPUT_BOUNDED_JSON_HPP
 #define SMSREG_INPUT_BOUNDED_JSON_HPP
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "smsreg/options.hpp"
 
@@ -30,8 +29,8 @@ struct ParseError {
 // refused (INPUT_DUPLICATE_KEY), invalid UTF-8 and lone surrogates give
 // INPUT_INVALID_UTF8, numbers out of double range INPUT_MALFORMED.
 // `requireObject`: a root that is not an object gives INPUT_NOT_OBJECT.
-bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out,
-                  ParseError& error, bool requireObject = true) noexcept;
+bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
+                  bool requireObject = true) noexcept;
 
 // RFC 6901 escaping of one reference token (~ → ~0, / → ~1).
 std::string escapePointerToken(std::string_view token);

@@ -41,7 +41,8 @@ const nlohmann::json* findPointer(const nlohmann::json& root, std::string_view p
   std::size_t start = 1;
   while (true) {
     std::size_t end = pointer.find('/', start);
-    std::string_view token = pointer.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::string_view token =
+        pointer.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (node->is_object()) {
       if (!unescape(token, key)) return nullptr;
       auto it = node->find(key);

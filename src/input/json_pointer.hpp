@@ -3,9 +3,8 @@
 #ifndef SMSREG_INPUT_JSON_POINTER_HPP
 #define SMSREG_INPUT_JSON_POINTER_HPP
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace smsreg::input {
 

@@ -5,22 +5,21 @@
 #define SMSREG_REGISTRATION_FIELD_CATALOGUE_HPP
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace smsreg::registration {
 
 struct FieldInfo {
-  std::string title;                // "Support phone number"
-  std::string type;                 // "string", "boolean", "array", "object", or "" when several
-  std::vector<std::string> types;   // every type the field accepts
-  std::vector<std::string> allowed; // enum values
-  std::string hint;                 // x-smsreg-hint: how to write the value
+  std::string title;                    // "Support phone number"
+  std::string type;                     // "string", "boolean", "array", "object", or "" when several
+  std::vector<std::string> types;       // every type the field accepts
+  std::vector<std::string> allowed;     // enum values
+  std::string hint;                     // x-smsreg-hint: how to write the value
   std::vector<std::string> properties;  // known member names, for objects
-  bool closed = false;              // additionalProperties: false
-  long long maxItems = -1;          // arrays: -1 when unbounded
+  bool closed = false;                  // additionalProperties: false
+  long long maxItems = -1;              // arrays: -1 when unbounded
 };
 
 class FieldCatalogue {

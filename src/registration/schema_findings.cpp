@@ -1,10 +1,10 @@
 #include "registration/schema_findings.hpp"
-#include "input/json_pointer.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 #include "registration/suggest.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/domain_checks.hpp"
@@ -28,9 +28,7 @@ std::string titleOf(const FieldCatalogue& catalogue, const std::string& pointer)
   return slash == std::string::npos ? std::string("The document") : pointer.substr(slash + 1);
 }
 
-const json* at(const json& document, const std::string& pointer) {
-  return input::findPointer(document, pointer);
-}
+const json* at(const json& document, const std::string& pointer) { return input::findPointer(document, pointer); }
 
 std::string stringAt(const json& document, const std::string& pointer) {
   const json* v = at(document, pointer);
@@ -107,8 +105,8 @@ std::string formatSuggestion(const std::string& pointer, const std::string& valu
       word = b == std::string::npos ? "" : word.substr(b, e - b + 1);
       if (!word.empty()) {
         for (char c : word) {
-          bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                         c == ' ' || c == '-';
+          bool allowed =
+              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '-';
           if (!allowed) ok = false;
         }
         if (word.size() > 30) ok = false;
@@ -145,9 +143,9 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
     }
     case Kind::kUniqueItems: {
       const std::string item = p + "/" + e.detail;
-      Finding f = makeFinding(item, "ITEM_DUPLICATE",
-                              titleOf(catalogue, item) + " \"" + stringAt(document, item) +
-                                  "\" is listed twice; remove the repeat.");
+      Finding f = makeFinding(
+          item, "ITEM_DUPLICATE",
+          titleOf(catalogue, item) + " \"" + stringAt(document, item) + "\" is listed twice; remove the repeat.");
       withText(f, "value", stringAt(document, item));
       return f;
     }
@@ -175,7 +173,8 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
   }
   const std::string value = stringAt(document, p);
   std::string hint = info != nullptr && !info->hint.empty() ? info->hint : "Check how " + title + " is written.";
-  Finding f = makeFinding(p, "FIELD_FORMAT", title + " \"" + value.substr(0, 80) + "\" is not written correctly. " + hint);
+  Finding f =
+      makeFinding(p, "FIELD_FORMAT", title + " \"" + value.substr(0, 80) + "\" is not written correctly. " + hint);
   std::string suggestion = formatSuggestion(p, value);
   if (!suggestion.empty()) withText(f, "suggestion", suggestion);
   return f;
@@ -218,10 +217,10 @@ void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vec
       const FieldInfo* info = catalogue.find(pointer);
       if (info == nullptr || info->maxItems < 0 || it->size() <= static_cast<std::size_t>(info->maxItems)) continue;
       const long long actual = static_cast<long long>(it->size());
-      Finding f = makeFinding(pointer, "FIELD_TOO_LONG",
-                              titleOf(catalogue, pointer) + " has " + std::to_string(actual) +
-                                  " entries; keep at most " + std::to_string(info->maxItems) +
-                                  " (only the first ones were checked).");
+      Finding f =
+          makeFinding(pointer, "FIELD_TOO_LONG",
+                      titleOf(catalogue, pointer) + " has " + std::to_string(actual) + " entries; keep at most " +
+                          std::to_string(info->maxItems) + " (only the first ones were checked).");
       withNumber(f, "limit", info->maxItems);
       withNumber(f, "actual", actual);
       errors.push_back(std::move(f));
@@ -278,11 +277,11 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       const json* v = at(document, p);
       std::string actual = v != nullptr ? v->type_name() : "null";
       std::string title = p.empty() ? "The submission" : titleOf(catalogue, p);
-      Finding f = makeFinding(p, "FIELD_TYPE",
-                              title + " must be " + expectedWords(info) + ", not " +
-                                  (actual == "string" ? "text" : actual) +
-                                  (expected == "boolean" && actual == "string" ? "; send true or false without quotes."
-                                                                               : "; send the right kind of value."));
+      Finding f =
+          makeFinding(p, "FIELD_TYPE",
+                      title + " must be " + expectedWords(info) + ", not " + (actual == "string" ? "text" : actual) +
+                          (expected == "boolean" && actual == "string" ? "; send true or false without quotes."
+                                                                       : "; send the right kind of value."));
       if (!expected.empty()) withText(f, "expected", expected);
       withText(f, "actual", actual);
       errors.push_back(std::move(f));
@@ -300,7 +299,8 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       withList(f, "allowed", allowed);
       if (!suggestion.empty()) withText(f, "suggestion", suggestion);
       errors.push_back(std::move(f));
-    } else if (startsWith(d, "Array should contain no more than ") || startsWith(d, "Array should contain no fewer than ")) {
+    } else if (startsWith(d, "Array should contain no more than ") ||
+               startsWith(d, "Array should contain no fewer than ")) {
       bool tooMany = startsWith(d, "Array should contain no more than ");
       std::size_t from = tooMany ? 34 : 35;
       long long limit = std::atoll(d.c_str() + from);

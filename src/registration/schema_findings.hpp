@@ -5,9 +5,8 @@
 #ifndef SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 #define SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "registration/field_catalogue.hpp"
 #include "schema/compiled_schema.hpp"
@@ -27,8 +26,7 @@ void truncateLongLists(nlohmann::json& document, const FieldCatalogue& catalogue
 
 // Every member of a closed object the schema does not name (valijson 1.0
 // reports only the first), with the closest known name as suggestion.
-void findUnknownKeys(const nlohmann::json& document, const FieldCatalogue& catalogue,
-                     std::vector<Finding>& errors);
+void findUnknownKeys(const nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
 
 // Translates raw schema errors. FIELD_UNKNOWN is left to findUnknownKeys.
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const nlohmann::json& document,

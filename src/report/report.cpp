@@ -1,9 +1,10 @@
+#include "smsreg/report.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
 #include "report/report_json.hpp"
-#include "smsreg/report.hpp"
 
 namespace smsreg {
 
@@ -98,8 +99,8 @@ std::string Report::toText(const std::string& source) const {
   out += " (" + std::to_string(errors.size()) + (errors.size() == 1 ? " error, " : " errors, ") +
          std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning)\n" : " warnings)\n");
   auto line = [&](const char* kind, const Finding& f) {
-    out += "  " + source + ": " + kind + " " + (f.instanceLocation.empty() ? "(document)" : f.instanceLocation) +
-           " " + f.code + ": " + escapeText(f.message) + "\n";
+    out += "  " + source + ": " + kind + " " + (f.instanceLocation.empty() ? "(document)" : f.instanceLocation) + " " +
+           f.code + ": " + escapeText(f.message) + "\n";
   };
   for (const Finding& f : errors) line("error", f);
   for (const Finding& f : warnings) line("warning", f);

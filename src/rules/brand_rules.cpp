@@ -16,17 +16,18 @@ void checkUsTaxId(RuleContext& ctx, const std::string& ein) {
   const std::string p = "/brand/ein";
   if (looksLikeSsn(ein)) {
     ctx.add(makeFinding(p, "EIN_LOOKS_LIKE_SSN",
-                        "\"" + ein + "\" is written like a Social Security number (NNN-NN-NNNN); TCR rejects SSNs "
-                        "as tax IDs. Enter the business's EIN from its IRS letter (NN-NNNNNNN)."));
+                        "\"" + ein +
+                            "\" is written like a Social Security number (NNN-NN-NNNN); TCR rejects SSNs "
+                            "as tax IDs. Enter the business's EIN from its IRS letter (NN-NNNNNNN)."));
   }
   EinCheck check = checkUsEin(ein);
   if (check.result == EinCheck::Result::kFormat) {
     ctx.add(makeFinding(p, "EIN_FORMAT",
                         "Write the EIN as 9 digits, NN-NNNNNNN (for example 12-3456789), as on the IRS letter."));
   } else if (check.result == EinCheck::Result::kPrefix) {
-    Finding f = makeFinding(p, "EIN_PREFIX_INVALID",
-                            "EIN prefix " + check.prefix +
-                                " is not issued by the IRS; check the number on your IRS letter.");
+    Finding f =
+        makeFinding(p, "EIN_PREFIX_INVALID",
+                    "EIN prefix " + check.prefix + " is not issued by the IRS; check the number on your IRS letter.");
     withText(f, "prefix", check.prefix);
     ctx.add(std::move(f));
   }
@@ -40,9 +41,10 @@ void checkCanadianTaxId(RuleContext& ctx, const std::string& bn) {
                         "Write the Canadian Business Number as 9 digits (BN9, e.g. 123026635) or as BN15 "
                         "(e.g. 123026635RC0001), as on the CRA registration."));
   } else if (check.result == BnCheck::Result::kChecksum) {
-    Finding f = makeFinding(p, "BN_CHECKSUM",
-                            "Business Number " + check.normalized +
-                                " fails its check digit: a digit is mistyped. Copy it again from the CRA registration.");
+    Finding f =
+        makeFinding(p, "BN_CHECKSUM",
+                    "Business Number " + check.normalized +
+                        " fails its check digit: a digit is mistyped. Copy it again from the CRA registration.");
     withText(f, "value", check.normalized);
     ctx.add(std::move(f));
   }
@@ -118,9 +120,9 @@ void checkPhone(RuleContext& ctx, const std::string& p) {
   if (number.size() != 12 || number.compare(0, 2, "+1") != 0) return;
   NanpProblem problem = checkNanp(number);
   if (problem != NanpProblem::kNone) {
-    Finding f = makeFinding(p, "PHONE_NANP_INVALID",
-                            number + " is not a dialable North American number: " + describe(problem) +
-                                ". Check the number.");
+    Finding f =
+        makeFinding(p, "PHONE_NANP_INVALID",
+                    number + " is not a dialable North American number: " + describe(problem) + ". Check the number.");
     withText(f, "reason", describe(problem));
     ctx.add(std::move(f));
   } else if (isFictional555(number)) {
@@ -146,7 +148,8 @@ void checkEmailDomains(RuleContext& ctx) {
     if (!isFreeMailDomain(domain)) continue;
     Finding f = makeFinding(p, "EMAIL_FREE_DOMAIN",
                             "Use an address on the brand's own domain; carriers reject free-mail support "
-                            "addresses such as @" + domain + ".");
+                            "addresses such as @" +
+                                domain + ".");
     withText(f, "domain", domain);
     ctx.add(std::move(f));
   }
@@ -155,8 +158,8 @@ void checkEmailDomains(RuleContext& ctx) {
 void checkWebsite(RuleContext& ctx) {
   const std::string site = ctx.clean("/brand/website");
   if (site.rfind("http://", 0) != 0) return;
-  Finding f = makeFinding("/brand/website", "WEBSITE_NOT_HTTPS",
-                          "Serve the website over https and give its https:// address.");
+  Finding f =
+      makeFinding("/brand/website", "WEBSITE_NOT_HTTPS", "Serve the website over https and give its https:// address.");
   withText(f, "suggestion", "https://" + site.substr(7));
   ctx.add(std::move(f));
 }
@@ -165,8 +168,10 @@ void checkEntityCountry(RuleContext& ctx) {
   const std::string type = ctx.text("/brand/entityType");
   if (ctx.text("/brand/country") != "CA" || (type != "NON_PROFIT" && type != "GOVERNMENT")) return;
   Finding f = makeFinding("/brand/entityType", "ENTITY_TYPE_US_ONLY",
-                          type + " brands are verified against US records only (IRS 501(c), US government); a "
-                                 "Canadian " + (type == "NON_PROFIT" ? "non-profit" : "public body") +
+                          type +
+                              " brands are verified against US records only (IRS 501(c), US government); a "
+                              "Canadian " +
+                              (type == "NON_PROFIT" ? "non-profit" : "public body") +
                               " will likely fail vetting. Consider PRIVATE_PROFIT or ask the provider.");
   withText(f, "entityType", type);
   ctx.add(std::move(f));

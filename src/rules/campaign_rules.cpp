@@ -23,11 +23,13 @@ void checkUsecase(RuleContext& ctx) {
   if (usecase.empty() || type.empty()) return;
   std::string message;
   if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
-    message = "A SOLE_PROPRIETOR brand can only register the SOLE_PROPRIETOR use case; change the use case to "
-              "SOLE_PROPRIETOR, or register the brand with its EIN as a business.";
+    message =
+        "A SOLE_PROPRIETOR brand can only register the SOLE_PROPRIETOR use case; change the use case to "
+        "SOLE_PROPRIETOR, or register the brand with its EIN as a business.";
   } else if (usecase == "SOLE_PROPRIETOR" && type != "SOLE_PROPRIETOR") {
-    message = "The SOLE_PROPRIETOR use case is only for sole-proprietor brands; choose the use case that "
-              "describes the messages (e.g. ACCOUNT_NOTIFICATION or MIXED).";
+    message =
+        "The SOLE_PROPRIETOR use case is only for sole-proprietor brands; choose the use case that "
+        "describes the messages (e.g. ACCOUNT_NOTIFICATION or MIXED).";
   } else if (usecase == "CHARITY" && type != "NON_PROFIT") {
     message = "The CHARITY use case is only for NON_PROFIT brands (501(c)(3)); choose another use case.";
   } else {
@@ -86,7 +88,8 @@ void checkSamplesContent(RuleContext& ctx) {
   const auto& content = ctx.content();
   std::vector<std::string> names = brandNames(ctx);
   if (!names.empty()) {
-    bool named = std::any_of(samples.begin(), samples.end(), [&](const auto& s) { return mentionsAny(s.second, names); });
+    bool named =
+        std::any_of(samples.begin(), samples.end(), [&](const auto& s) { return mentionsAny(s.second, names); });
     if (!named) {
       Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
                               "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");

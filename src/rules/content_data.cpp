@@ -46,13 +46,18 @@ bool build(ContentData& d, std::string& error) {
   }
   d.lending = wordsRegex(doc.at("lending"));
   d.ageGated = wordsRegex(doc.at("ageGated"));
-  const std::pair<const char*, std::unique_ptr<RE2>*> phrases[] = {
-      {"optOut", &d.optOut},       {"help", &d.help},
-      {"frequency", &d.frequency}, {"rates", &d.rates},
-      {"privacy", &d.privacy},     {"smsWord", &d.smsWord},
-      {"optInMethod", &d.optInMethod}, {"consentAsCondition", &d.consentAsCondition},
-      {"optOutConfirmation", &d.optOutConfirmation}, {"link", &d.link},
-      {"phone", &d.phone},         {"email", &d.email}};
+  const std::pair<const char*, std::unique_ptr<RE2>*> phrases[] = {{"optOut", &d.optOut},
+                                                                   {"help", &d.help},
+                                                                   {"frequency", &d.frequency},
+                                                                   {"rates", &d.rates},
+                                                                   {"privacy", &d.privacy},
+                                                                   {"smsWord", &d.smsWord},
+                                                                   {"optInMethod", &d.optInMethod},
+                                                                   {"consentAsCondition", &d.consentAsCondition},
+                                                                   {"optOutConfirmation", &d.optOutConfirmation},
+                                                                   {"link", &d.link},
+                                                                   {"phone", &d.phone},
+                                                                   {"email", &d.email}};
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());

@@ -3,12 +3,12 @@
 #ifndef SMSREG_RULES_CONTENT_DATA_HPP
 #define SMSREG_RULES_CONTENT_DATA_HPP
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace smsreg::rules {
 

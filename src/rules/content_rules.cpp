@@ -14,11 +14,16 @@ using report::makeFinding;
 using report::withList;
 using report::withText;
 
-const char* const kLinkFields[] = {"/campaign/sample1",       "/campaign/sample2",
-                                   "/campaign/sample3",       "/campaign/sample4",
-                                   "/campaign/sample5",       "/campaign/helpMessage",
-                                   "/campaign/optinMessage",  "/campaign/optoutMessage",
-                                   "/campaign/embeddedLinkSample", "/campaign/privacyPolicyLink",
+const char* const kLinkFields[] = {"/campaign/sample1",
+                                   "/campaign/sample2",
+                                   "/campaign/sample3",
+                                   "/campaign/sample4",
+                                   "/campaign/sample5",
+                                   "/campaign/helpMessage",
+                                   "/campaign/optinMessage",
+                                   "/campaign/optoutMessage",
+                                   "/campaign/embeddedLinkSample",
+                                   "/campaign/privacyPolicyLink",
                                    "/campaign/termsAndConditionsLink"};
 
 void checkLinks(RuleContext& ctx) {

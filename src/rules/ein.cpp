@@ -60,8 +60,7 @@ EinCheck checkUsEin(std::string_view text) {
     std::string digits;
     if (text.size() == 9 && allDigits(text)) {
       digits = std::string(text);
-    } else if (text.size() == 10 && text[2] == '-' && allDigits(text.substr(0, 2)) &&
-               allDigits(text.substr(3))) {
+    } else if (text.size() == 10 && text[2] == '-' && allDigits(text.substr(0, 2)) && allDigits(text.substr(3))) {
       digits = std::string(text.substr(0, 2)) + std::string(text.substr(3));
     } else {
       return check;

@@ -74,8 +74,8 @@ bool isTollFree(std::string_view e164) {
   const std::string_view digits = nationalDigits(e164);
   if (digits.empty()) return false;
   const std::string_view areaCode = digits.substr(0, 3);
-  return areaCode == "800" || areaCode == "833" || areaCode == "844" || areaCode == "855" ||
-         areaCode == "866" || areaCode == "877" || areaCode == "888";
+  return areaCode == "800" || areaCode == "833" || areaCode == "844" || areaCode == "855" || areaCode == "866" ||
+         areaCode == "877" || areaCode == "888";
 }
 
 const char* describe(NanpProblem problem) {

@@ -134,8 +134,7 @@ std::string suggestRegion(std::string_view text, std::string_view country) {
     if (regions == nullptr) return "";
     std::string key = lookupKey(text);
     // ISO 3166-2 form "US-IL" / "CA-ON".
-    if (key.size() == 5 && key[2] == ' ' && key[0] == country[0] + ('a' - 'A') &&
-        key[1] == country[1] + ('a' - 'A')) {
+    if (key.size() == 5 && key[2] == ' ' && key[0] == country[0] + ('a' - 'A') && key[1] == country[1] + ('a' - 'A')) {
       key = key.substr(3);
     }
     const auto found = regions->codeByKey.find(key);

@@ -81,8 +81,8 @@ bool RuleCatalogue::addFile(const json& file, bool builtIn, std::string& error) 
   for (std::size_t i = 0; i < rules->size(); ++i) {
     const json& entry = (*rules)[i];
     const std::string code = str(entry, "code");
-    const std::string where = std::string(builtIn ? "built-in patterns" : "rule file") + ": /rules/" +
-                              std::to_string(i);
+    const std::string where =
+        std::string(builtIn ? "built-in patterns" : "rule file") + ": /rules/" + std::to_string(i);
     auto existing = index_.find(code);
     if (!entry.contains("pattern")) {
       // An override of a built-in rule's metadata.
@@ -91,7 +91,8 @@ bool RuleCatalogue::addFile(const json& file, bool builtIn, std::string& error) 
         return false;
       }
       Rule& r = rules_[existing->second];
-      if (entry.contains("severity")) r.severity = str(entry, "severity") == "warning" ? Severity::kWarning : Severity::kError;
+      if (entry.contains("severity"))
+        r.severity = str(entry, "severity") == "warning" ? Severity::kWarning : Severity::kError;
       if (entry.contains("description")) r.description = str(entry, "description");
       if (entry.contains("source")) r.source = str(entry, "source");
       continue;

@@ -4,13 +4,13 @@
 #ifndef SMSREG_RULES_RULE_CATALOGUE_HPP
 #define SMSREG_RULES_RULE_CATALOGUE_HPP
 
+#include <re2/re2.h>
+
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <re2/re2.h>
 
 #include "smsreg/options.hpp"
 #include "smsreg/validator.hpp"

@@ -3,12 +3,11 @@
 #ifndef SMSREG_RULES_RULE_CONTEXT_HPP
 #define SMSREG_RULES_RULE_CONTEXT_HPP
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rules/content_data.hpp"
 #include "smsreg/report.hpp"

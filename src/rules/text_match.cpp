@@ -24,9 +24,9 @@ std::string squash(const std::string& s) {
 // Lowercases once and moves an end index, so stripping is linear however
 // many suffixes (or commas) a name ends with.
 std::string stripLegalSuffix(const std::string& name) {
-  static const std::string_view kSuffixes[] = {" incorporated", " corporation", " company", " limited", " inc.",
-                                               " inc", " llc", " l.l.c.", " ltd.", " ltd", " corp.", " corp", " co.",
-                                               " llp", " lp", " plc", " pllc", ","};
+  static const std::string_view kSuffixes[] = {
+      " incorporated", " corporation", " company", " limited", " inc.", " inc", " llc", " l.l.c.", " ltd.",
+      " ltd",          " corp.",       " corp",    " co.",     " llp",  " lp",  " plc", " pllc",   ","};
   std::string lower = name;
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   std::size_t end = lower.size();

@@ -13,9 +13,9 @@
 namespace smsreg::rules {
 
 struct Link {
-  std::string text;  // as written
-  std::string host;  // lowercase, without "www."
-  bool secure = false;  // written with https://
+  std::string text;        // as written
+  std::string host;        // lowercase, without "www."
+  bool secure = false;     // written with https://
   bool plainHttp = false;  // written with http://
 };
 

@@ -5,7 +5,6 @@
 #define SMSREG_SCHEMA_CANONICAL_JSON_HPP
 
 #include <string>
-
 #include <valijson/internal/adapter.hpp>
 
 namespace smsreg::schema {

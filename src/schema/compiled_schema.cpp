@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 #include <unordered_map>
-
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/constraint_builder.hpp>
 #include <valijson/schema.hpp>
@@ -47,15 +46,15 @@ class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
   }
 
  private:
-  static void report(valijson::ValidationResults* results, const std::vector<std::string>& context,
-                     std::size_t id, const std::string& detail) {
+  static void report(valijson::ValidationResults* results, const std::vector<std::string>& context, std::size_t id,
+                     const std::string& detail) {
     if (results != nullptr) {
       results->pushError(context, std::string(1, kOwnMark) + std::to_string(id) + kDetailMark + detail);
     }
   }
 
-  bool check(const KeywordSpec& spec, std::size_t id, const Adapter& target,
-             const std::vector<std::string>& context, valijson::ValidationResults* results) const {
+  bool check(const KeywordSpec& spec, std::size_t id, const Adapter& target, const std::vector<std::string>& context,
+             valijson::ValidationResults* results) const {
     using Kind = KeywordSpec::Kind;
     switch (spec.kind) {
       case Kind::kPattern:
@@ -176,7 +175,7 @@ class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
     memberContext.push_back("[" + name + "]");
     std::unordered_map<std::string, std::regex> unusedRegexCache;  // no pattern ever reaches valijson
     valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(*concrete, memberContext, true,
-                                                                                  results, unusedRegexCache);
+                                                                                 results, unusedRegexCache);
     return visitor.validateSchema(*schema);
   }
 
@@ -279,7 +278,7 @@ std::string pointerForValijson(const std::string& pointer) {
 
 struct CompiledSchema::Impl {
   std::vector<KeywordSpec> table;
-  json document;                       // rewritten; valijson's adapters point into it
+  json document;  // rewritten; valijson's adapters point into it
   std::vector<std::unique_ptr<json>> remotes;
   std::map<std::string, const json*> fetched;  // remotes by URI
   valijson::Schema schema;
@@ -323,8 +322,8 @@ struct CompiledSchema::Impl {
         // "#/pointer" is in `document`; "URI#/pointer" in a fetched remote.
         const std::string& at = table[i].subschemaPointers[k];
         const std::size_t hash = at.find('#');
-        (*root)["$ref"] = (hash == 0 ? std::string(kSelfUri) : at.substr(0, hash)) + "#" +
-                          pointerForValijson(at.substr(hash + 1));
+        (*root)["$ref"] =
+            (hash == 0 ? std::string(kSelfUri) : at.substr(0, hash)) + "#" + pointerForValijson(at.substr(hash + 1));
         auto sub = std::make_shared<valijson::Schema>();
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         parser.addConstraintBuilder(kOwnKeyword, new OwnKeywordsBuilder(&table));

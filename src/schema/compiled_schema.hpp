@@ -5,10 +5,9 @@
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "schema/keyword_table.hpp"
 
@@ -16,9 +15,9 @@ namespace smsreg::schema {
 
 // One failure as the schema stage sees it, before it becomes a finding.
 struct RawError {
-  std::string instanceLocation;     // JSON Pointer into the instance
+  std::string instanceLocation;       // JSON Pointer into the instance
   const KeywordSpec* spec = nullptr;  // set when smsreg's own keyword failed
-  std::string detail;               // spec: extra value (a property name); valijson: its description
+  std::string detail;                 // spec: extra value (a property name); valijson: its description
   // JSON Pointer of the failing keyword when smsreg evaluated it ("" when
   // valijson did). Also set for "type" (integer) and "multipleOf", which
   // smsreg evaluates but reports with valijson's description and no spec.

@@ -14,15 +14,13 @@ using json = nlohmann::json;
 // Keywords whose value is one schema, an array of schemas, or a map of schemas.
 bool isSchemaKeyword(const std::string& k) {
   return k == "additionalItems" || k == "additionalProperties" || k == "contains" || k == "propertyNames" ||
-         k == "not" || k == "if" || k == "then" || k == "else" || k == "items" || k == "allOf" ||
-         k == "anyOf" || k == "oneOf";
+         k == "not" || k == "if" || k == "then" || k == "else" || k == "items" || k == "allOf" || k == "anyOf" ||
+         k == "oneOf";
 }
 bool isSchemaMapKeyword(const std::string& k) {
   return k == "properties" || k == "patternProperties" || k == "definitions" || k == "dependencies";
 }
-bool isDataKeyword(const std::string& k) {
-  return k == "enum" || k == "const" || k == "default" || k == "examples";
-}
+bool isDataKeyword(const std::string& k) { return k == "enum" || k == "const" || k == "default" || k == "examples"; }
 
 // A non-negative integer, also written as 2.0 (draft-07 allows that).
 bool readCount(const json& v, std::uint64_t& out) {
@@ -189,7 +187,8 @@ class Rewriter {
     if (it == node.end()) return true;
     KeywordSpec spec;
     spec.keywordLocation = at + "/multipleOf";
-    if (!it->is_number() || !(it->get<double>() > 0)) return fail(spec.keywordLocation, "multipleOf must be a number above 0");
+    if (!it->is_number() || !(it->get<double>() > 0))
+      return fail(spec.keywordLocation, "multipleOf must be a number above 0");
     spec.kind = KeywordSpec::Kind::kMultipleOf;
     spec.divisor = it->get<double>();
     node.erase(it);

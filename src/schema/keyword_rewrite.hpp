@@ -3,10 +3,9 @@
 #ifndef SMSREG_SCHEMA_KEYWORD_REWRITE_HPP
 #define SMSREG_SCHEMA_KEYWORD_REWRITE_HPP
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "schema/keyword_table.hpp"
 

@@ -7,9 +7,7 @@ namespace smsreg::schema {
 
 namespace {
 
-bool isHex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // Rewrites the ECMA-262 spellings RE2 lacks. Returns false with `error` set
 // for constructs RE2 cannot run at all.
@@ -21,7 +19,8 @@ bool translateEcmaPattern(const std::string& in, std::string& out, std::string& 
     char c = in[i];
     if (c == '\\' && i + 1 < in.size()) {
       char n = in[i + 1];
-      if (n == 'u' && i + 6 <= in.size() && isHex(in[i + 2]) && isHex(in[i + 3]) && isHex(in[i + 4]) && isHex(in[i + 5])) {
+      if (n == 'u' && i + 6 <= in.size() && isHex(in[i + 2]) && isHex(in[i + 3]) && isHex(in[i + 4]) &&
+          isHex(in[i + 5])) {
         out += "\\x{" + in.substr(i + 2, 4) + "}";
         i += 5;
         continue;
@@ -117,9 +116,7 @@ bool allDigits(const std::string& s, std::size_t from, std::size_t len) {
   return true;
 }
 
-int number(const std::string& s, std::size_t from, std::size_t len) {
-  return std::atoi(s.substr(from, len).c_str());
-}
+int number(const std::string& s, std::size_t from, std::size_t len) { return std::atoi(s.substr(from, len).c_str()); }
 
 bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -138,8 +135,7 @@ bool validDate(const std::string& s) {
 // RFC 3339 full-time: HH:MM:SS[.frac](Z|±HH:MM); a leap second is allowed
 // only at 23:59:60 UTC.
 bool validTime(const std::string& s) {
-  if (s.size() < 9 || !allDigits(s, 0, 2) || s[2] != ':' || !allDigits(s, 3, 2) || s[5] != ':' ||
-      !allDigits(s, 6, 2)) {
+  if (s.size() < 9 || !allDigits(s, 0, 2) || s[2] != ':' || !allDigits(s, 3, 2) || s[5] != ':' || !allDigits(s, 6, 2)) {
     return false;
   }
   int h = number(s, 0, 2), mi = number(s, 3, 2), se = number(s, 6, 2);
@@ -170,18 +166,21 @@ bool validTime(const std::string& s) {
 }
 
 const RE2& emailRegex() {
-  static const RE2 re(R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@)"
-                      R"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)");
+  static const RE2 re(
+      R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@)"
+      R"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)");
   return re;
 }
 
 const RE2& hostnameRegex() {
-  static const RE2 re(R"(^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$)");
+  static const RE2 re(
+      R"(^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$)");
   return re;
 }
 
 const RE2& ipv4Regex() {
-  static const RE2 re(R"(^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$)");
+  static const RE2 re(
+      R"(^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$)");
   return re;
 }
 

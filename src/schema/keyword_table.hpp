@@ -9,12 +9,12 @@
 #ifndef SMSREG_SCHEMA_KEYWORD_TABLE_HPP
 #define SMSREG_SCHEMA_KEYWORD_TABLE_HPP
 
+#include <re2/re2.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace valijson {
 class Schema;
@@ -36,8 +36,8 @@ struct KeywordSpec {
     kMultipleOf,
   };
   Kind kind = Kind::kPattern;
-  std::string keywordLocation;  // JSON Pointer of the keyword in its schema document
-  std::string text;             // pattern source or format name
+  std::string keywordLocation;       // JSON Pointer of the keyword in its schema document
+  std::string text;                  // pattern source or format name
   std::shared_ptr<const RE2> regex;  // kPattern
   std::uint64_t limit = 0;           // kMinLength, kMaxLength
   double divisor = 0;                // kMultipleOf

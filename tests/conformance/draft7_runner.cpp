@@ -9,12 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "smsreg/schema_check.hpp"
 
@@ -79,8 +78,8 @@ int main(int argc, char** argv) {
     for (const auto& group : groups) {
       smsreg::SchemaChecker checker(group["schema"].dump(), options);
       for (const auto& test : group["tests"]) {
-        const std::string id = name + " | " + group["description"].get<std::string>() + " | " +
-                               test["description"].get<std::string>();
+        const std::string id =
+            name + " | " + group["description"].get<std::string>() + " | " + test["description"].get<std::string>();
         const bool expected = test["valid"].get<bool>();
         bool ok;
         std::string why;
@@ -110,8 +109,8 @@ int main(int argc, char** argv) {
   const long otherTotal = total - remoteTotal, otherPassed = passed - remotePassed;
   std::cout.precision(1);
   std::cout << std::fixed << "draft-7 required tests: " << passed << " of " << total << " pass ("
-            << 100.0 * passed / total << "%); without refRemote.json: " << otherPassed << " of " << otherTotal
-            << " (" << 100.0 * otherPassed / otherTotal << "%); recorded minimum " << minPass << "\n";
+            << 100.0 * passed / total << "%); without refRemote.json: " << otherPassed << " of " << otherTotal << " ("
+            << 100.0 * otherPassed / otherTotal << "%); recorded minimum " << minPass << "\n";
   if (passed < minPass) {
     std::cout << "FAILED: fewer tests pass than the recorded figure\n";
     return 1;

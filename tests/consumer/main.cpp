@@ -1,6 +1,5 @@
 // The README's library example, compiled against the installed package.
 #include <iostream>
-
 #include <smsreg/validator.hpp>
 
 int main() {

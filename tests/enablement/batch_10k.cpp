@@ -12,10 +12,9 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "input/bounded_json.hpp"
 
@@ -225,9 +224,9 @@ int main(int argc, char** argv) {
 
   // 1. One batch document.
   double seconds = 0;
-  const int status = run(quote(cli) + " enablement --format json " + quote(work + "/batch.json") + " > " +
-                             quote(work + "/batch.out.json"),
-                         seconds);
+  const int status = run(
+      quote(cli) + " enablement --format json " + quote(work + "/batch.json") + " > " + quote(work + "/batch.out.json"),
+      seconds);
   std::cout << users << " users in one batch document: " << seconds << " s\n";
   expectEq("batch exit status", status, canSend == static_cast<std::size_t>(users) ? 0 : 1);
   json out;
@@ -250,8 +249,8 @@ int main(int argc, char** argv) {
   }
 
   // 2. The same users as NDJSON: one result a line, each with its source line.
-  const int ndStatus = run(quote(cli) + " enablement --ndjson --format json " + quote(work + "/users.ndjson") +
-                               " > " + quote(work + "/users.out.ndjson"),
+  const int ndStatus = run(quote(cli) + " enablement --ndjson --format json " + quote(work + "/users.ndjson") + " > " +
+                               quote(work + "/users.out.ndjson"),
                            seconds);
   std::cout << users << " users as NDJSON: " << seconds << " s\n";
   expectEq("ndjson exit status", ndStatus, canSend == static_cast<std::size_t>(users) ? 0 : 1);

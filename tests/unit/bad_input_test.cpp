@@ -2,11 +2,10 @@
 // right pointer, never a crash, a hang or an exception (INTERFACE 2.5, 5).
 #include <pthread.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "smsreg/validator.hpp"
 
@@ -83,11 +82,11 @@ TEST_CASE("a wrong type per field kind is FIELD_TYPE at that field", "[bad-input
     const char* pointer;
   };
   const Case cases[] = {
-      {"\"ein\"", "364821907", "/brand/ein"},                     // number for text
-      {"\"embeddedLink\"", "\"false\"", "/campaign/embeddedLink"},  // text for boolean
-      {"\"phoneNumbers\"", "{\"a\": 1}", "/phoneNumbers"},         // object for array
+      {"\"ein\"", "364821907", "/brand/ein"},                         // number for text
+      {"\"embeddedLink\"", "\"false\"", "/campaign/embeddedLink"},    // text for boolean
+      {"\"phoneNumbers\"", "{\"a\": 1}", "/phoneNumbers"},            // object for array
       {"\"displayName\"", "[\"Brightside\"]", "/brand/displayName"},  // array for text
-      {"\"numberPool\"", "0", "/campaign/numberPool"},            // number for boolean
+      {"\"numberPool\"", "0", "/campaign/numberPool"},                // number for boolean
   };
   for (const Case& c : cases) {
     smsreg::Report r = validator().validate(withValue(c.key, c.value));
@@ -116,8 +115,8 @@ TEST_CASE("a 10 MB document is INPUT_TOO_LARGE", "[bad-input]") {
 TEST_CASE("a string over the limit is INPUT_STRING_TOO_LONG at its pointer", "[bad-input]") {
   requireOnlyError(validator().validate(withValue("\"sample1\"", "\"" + std::string(70000, 'a') + "\"")),
                    "INPUT_STRING_TOO_LONG", "/campaign/sample1");
-  requireOnlyError(validator().validate("{\"brand\":{\"" + std::string(70000, 'k') + "\":1}}"),
-                   "INPUT_STRING_TOO_LONG", "/brand");
+  requireOnlyError(validator().validate("{\"brand\":{\"" + std::string(70000, 'k') + "\":1}}"), "INPUT_STRING_TOO_LONG",
+                   "/brand");
   requireOnlyError(validator().validate(R"({"phoneNumbers":["+13125478810",")" + std::string(70000, '9') + "\"]}"),
                    "INPUT_STRING_TOO_LONG", "/phoneNumbers/1");
 }
@@ -157,15 +156,20 @@ TEST_CASE("a 1 MB string in a patterned field on a 256 KiB stack does not crash"
     INFO(field << " " << run.report.toJson().substr(0, 600));
     CHECK_FALSE(run.report.verified());
     bool reported = false;
-    for (const auto& f : run.report.errors) reported = reported || f.code == "FIELD_FORMAT" || f.code == "FIELD_TOO_LONG";
+    for (const auto& f : run.report.errors)
+      reported = reported || f.code == "FIELD_FORMAT" || f.code == "FIELD_TOO_LONG";
     CHECK(reported);
   }
 }
 
 TEST_CASE("invalid UTF-8 and lone surrogates are INPUT_INVALID_UTF8", "[bad-input]") {
-  requireOnlyError(validator().validate(withValue("\"city\"", "\"Chi\xff" "cago\"")), "INPUT_INVALID_UTF8", "");
+  requireOnlyError(validator().validate(withValue("\"city\"",
+                                                  "\"Chi\xff"
+                                                  "cago\"")),
+                   "INPUT_INVALID_UTF8", "");
   requireOnlyError(validator().validate(withValue("\"city\"", "\"\xc0\xaf\"")), "INPUT_INVALID_UTF8", "");  // overlong
-  requireOnlyError(validator().validate(withValue("\"city\"", "\"\xed\xa0\x80\"")), "INPUT_INVALID_UTF8", "");  // surrogate
+  requireOnlyError(validator().validate(withValue("\"city\"", "\"\xed\xa0\x80\"")), "INPUT_INVALID_UTF8",
+                   "");  // surrogate
   requireOnlyError(validator().validate(withValue("\"city\"", "\"\\ud800\"")), "INPUT_INVALID_UTF8", "");
   requireOnlyError(validator().validate(withValue("\"city\"", "\"\\udc00x\"")), "INPUT_INVALID_UTF8", "");
 }
@@ -210,7 +214,8 @@ TEST_CASE("a pathological regex in a user rule file runs in linear time", "[bad-
   for (const auto& f : r.warnings) CHECK(f.code != "X_NESTED_QUANTIFIER");
   r = v.validate(withValue("\"description\"", "\"" + std::string(3000, 'a') + "\""));
   bool fired = false;
-  for (const auto& f : r.warnings) fired = fired || (f.code == "X_NESTED_QUANTIFIER" && f.instanceLocation == "/campaign/description");
+  for (const auto& f : r.warnings)
+    fired = fired || (f.code == "X_NESTED_QUANTIFIER" && f.instanceLocation == "/campaign/description");
   INFO(r.toJson());
   CHECK(fired);
 }

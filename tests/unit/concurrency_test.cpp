@@ -2,13 +2,12 @@
 // validating thousands of submissions give exactly the sequential results.
 // .ci/run also runs this under ThreadSanitizer.
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "smsreg/validator.hpp"
 

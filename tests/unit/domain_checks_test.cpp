@@ -1,4 +1,6 @@
 // Table-driven tests of src/rules/domain_checks.hpp and of the embedded data tables it reads.
+#include "rules/domain_checks.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -7,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "rules/domain_checks.hpp"
 #include "schema/embedded.hpp"
 
 namespace rules = smsreg::rules;
@@ -43,8 +44,7 @@ TEST_CASE("US EIN prefixes", "[domain][ein]") {
   for (int prefix = 0; prefix < 100; ++prefix) {
     const std::string ein = twoDigits(prefix) + "-1234567";
     INFO(ein);
-    const bool expectValid =
-        std::find(invalidPrefixes.begin(), invalidPrefixes.end(), prefix) == invalidPrefixes.end();
+    const bool expectValid = std::find(invalidPrefixes.begin(), invalidPrefixes.end(), prefix) == invalidPrefixes.end();
     const rules::EinCheck check = rules::checkUsEin(ein);
     CHECK(check.result == (expectValid ? rules::EinCheck::Result::kOk : rules::EinCheck::Result::kPrefix));
     CHECK(check.prefix == twoDigits(prefix));
@@ -59,12 +59,12 @@ TEST_CASE("US EIN shape", "[domain][ein]") {
   };
   using R = rules::EinCheck::Result;
   const std::vector<Case> cases = {
-      {"12-3456789", R::kOk, "12-3456789"},  {"123456789", R::kOk, "12-3456789"},
+      {"12-3456789", R::kOk, "12-3456789"},     {"123456789", R::kOk, "12-3456789"},
       {"00-1234567", R::kPrefix, "00-1234567"}, {"12-345678", R::kFormat, ""},
-      {"1234567890", R::kFormat, ""},        {"123-45-6789", R::kFormat, ""},
-      {"12 3456789", R::kFormat, ""},        {" 12-3456789", R::kFormat, ""},
-      {"12-34567a9", R::kFormat, ""},        {"", R::kFormat, ""},
-      {"1-23456789", R::kFormat, ""},        {"12-3456789\0"s, R::kFormat, ""},
+      {"1234567890", R::kFormat, ""},           {"123-45-6789", R::kFormat, ""},
+      {"12 3456789", R::kFormat, ""},           {" 12-3456789", R::kFormat, ""},
+      {"12-34567a9", R::kFormat, ""},           {"", R::kFormat, ""},
+      {"1-23456789", R::kFormat, ""},           {"12-3456789\0"s, R::kFormat, ""},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -80,9 +80,9 @@ TEST_CASE("US EIN shape", "[domain][ein]") {
 
 TEST_CASE("SSN shape", "[domain][ein]") {
   const std::vector<std::pair<std::string, bool>> cases = {
-      {"123-45-6789", true}, {"078-05-1120", true}, {"123456789", false}, {"12-3456789", false},
-      {"123-456-789", false}, {"123-45-678", false}, {"123-45-67890", false}, {"abc-de-fghi", false},
-      {"", false},
+      {"123-45-6789", true},   {"078-05-1120", true},  {"123456789", false},
+      {"12-3456789", false},   {"123-456-789", false}, {"123-45-678", false},
+      {"123-45-67890", false}, {"abc-de-fghi", false}, {"", false},
   };
   for (const auto& [input, expected] : cases) {
     INFO(input);
@@ -123,14 +123,22 @@ TEST_CASE("Canadian Business Number", "[domain][bn]") {
 
 TEST_CASE("E.164 from loosely written numbers", "[domain][nanp]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"(312) 547-8810", "+13125478810"}, {"312.547.8810", "+13125478810"},
-      {"1-312-547-8810", "+13125478810"}, {"+1 312 547 8810", "+13125478810"},
-      {"+13125478810", "+13125478810"},   {"3125478810", "+13125478810"},
-      {" 312 547 8810 ", "+13125478810"}, {"+312 547 8810", ""},
-      {"2-312-547-8810", ""},             {"312-547-881", ""},
-      {"1-312-547-88100", ""},            {"312-JKL-8810", ""},
-      {"312/547/8810", ""},               {"312+5478810", ""},
-      {"++13125478810", ""},              {"", ""},
+      {"(312) 547-8810", "+13125478810"},
+      {"312.547.8810", "+13125478810"},
+      {"1-312-547-8810", "+13125478810"},
+      {"+1 312 547 8810", "+13125478810"},
+      {"+13125478810", "+13125478810"},
+      {"3125478810", "+13125478810"},
+      {" 312 547 8810 ", "+13125478810"},
+      {"+312 547 8810", ""},
+      {"2-312-547-8810", ""},
+      {"312-547-881", ""},
+      {"1-312-547-88100", ""},
+      {"312-JKL-8810", ""},
+      {"312/547/8810", ""},
+      {"312+5478810", ""},
+      {"++13125478810", ""},
+      {"", ""},
       {"3125478810\0"s, ""},
   };
   for (const auto& [input, expected] : cases) {
@@ -152,7 +160,7 @@ TEST_CASE("NANP problems", "[domain][nanp]") {
       {"+12124115678", P::kExchangeN11},
       {"+12925550123", P::kAreaCodeN9X},
       {"+13125478810", P::kNone},
-      {"2125550123", P::kNone},     // not E.164: the caller's format error
+      {"2125550123", P::kNone},  // not E.164: the caller's format error
       {"+1212555012", P::kNone},
       {"+22125550123", P::kNone},
       {"+1212555012a", P::kNone},
@@ -161,8 +169,8 @@ TEST_CASE("NANP problems", "[domain][nanp]") {
     INFO(input);
     CHECK(rules::checkNanp(input) == expected);
   }
-  for (P problem : {P::kNone, P::kAreaCodeStartsWith0or1, P::kExchangeStartsWith0or1, P::kAreaCodeN11,
-                    P::kExchangeN11, P::kAreaCodeN9X}) {
+  for (P problem : {P::kNone, P::kAreaCodeStartsWith0or1, P::kExchangeStartsWith0or1, P::kAreaCodeN11, P::kExchangeN11,
+                    P::kAreaCodeN9X}) {
     REQUIRE(rules::describe(problem) != nullptr);
     CHECK(std::string(rules::describe(problem)).size() > 10);
   }
@@ -190,8 +198,7 @@ TEST_CASE("fictional 555 and toll-free numbers", "[domain][nanp]") {
 }
 
 TEST_CASE("region codes", "[domain][regions]") {
-  for (const char* code :
-       {"IL", "NY", "CA", "DC", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP", "WY", "AK"}) {
+  for (const char* code : {"IL", "NY", "CA", "DC", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP", "WY", "AK"}) {
     INFO(code);
     CHECK(rules::isUsState(code));
   }
@@ -230,7 +237,9 @@ TEST_CASE("region suggestions", "[domain][regions]") {
       {" Ontario ", "CA", "ON"},
       {"Québec", "CA", "QC"},
       {"QUÉBEC", "CA", "QC"},
-      {"Que\xCC\x81" "bec", "CA", "QC"},  // decomposed é
+      {"Que\xCC\x81"
+       "bec",
+       "CA", "QC"},  // decomposed é
       {"Quebec", "CA", "QC"},
       {"PQ", "CA", "QC"},
       {"Nouvelle-Écosse", "CA", "NS"},
@@ -266,9 +275,9 @@ TEST_CASE("region suggestions", "[domain][regions]") {
 
 TEST_CASE("US ZIP codes", "[domain][postal]") {
   const std::vector<std::pair<std::string, bool>> cases = {
-      {"60612", true},  {"60612-1234", true}, {"6061", false},        {"606121234", false},
-      {"60612-123", false}, {"60612 1234", false}, {"6061a", false}, {"", false},
-      {"60612-", false}, {" 60612", false},   {"60612\0"s, false},
+      {"60612", true},      {"60612-1234", true},  {"6061", false},     {"606121234", false},
+      {"60612-123", false}, {"60612 1234", false}, {"6061a", false},    {"", false},
+      {"60612-", false},    {" 60612", false},     {"60612\0"s, false},
   };
   for (const auto& [input, expected] : cases) {
     INFO(input);
@@ -306,7 +315,9 @@ TEST_CASE("Canadian postal codes", "[domain][postal]") {
       {"1KA 0B1", "", R::kFormat, "", ""},
       {"K1A 0B", "", R::kFormat, "", ""},
       {"", "", R::kFormat, "", ""},
-      {"K1A\0"s "0B1", "", R::kFormat, "", ""},
+      {"K1A\0"s
+       "0B1",
+       "", R::kFormat, "", ""},
   };
   for (const Case& c : cases) {
     INFO(c.postal << " / " << c.province);
@@ -367,11 +378,24 @@ TEST_CASE("email syntax and domain", "[domain][email]") {
 
 TEST_CASE("free-mail domains", "[domain][email]") {
   const std::vector<std::pair<std::string, bool>> cases = {
-      {"gmail.com", true},    {"GMail.com", true},      {"yahoo.com", true},  {"hotmail.com", true},
-      {"outlook.com", true},  {"aol.com", true},        {"icloud.com", true}, {"proton.me", true},
-      {"comcast.net", true},  {"mail.yahoo.com", true}, {"gmail.com.", true}, {"rogers.com", true},
-      {"example.com", false}, {"notgmail.com", false},  {"gmail.co", false},  {"gmail.com.evil.io", false},
-      {"", false},            {"com", false},
+      {"gmail.com", true},
+      {"GMail.com", true},
+      {"yahoo.com", true},
+      {"hotmail.com", true},
+      {"outlook.com", true},
+      {"aol.com", true},
+      {"icloud.com", true},
+      {"proton.me", true},
+      {"comcast.net", true},
+      {"mail.yahoo.com", true},
+      {"gmail.com.", true},
+      {"rogers.com", true},
+      {"example.com", false},
+      {"notgmail.com", false},
+      {"gmail.co", false},
+      {"gmail.com.evil.io", false},
+      {"", false},
+      {"com", false},
   };
   for (const auto& [input, expected] : cases) {
     INFO(input);
@@ -413,11 +437,30 @@ TEST_CASE("URL hosts", "[domain][web]") {
 
 TEST_CASE("URL shorteners", "[domain][web]") {
   const std::vector<std::pair<std::string, bool>> cases = {
-      {"bit.ly", true},   {"BIT.LY", true},   {"tinyurl.com", true}, {"goo.gl", true},    {"ow.ly", true},
-      {"t.co", true},     {"is.gd", true},    {"buff.ly", true},     {"rebrand.ly", true}, {"cutt.ly", true},
-      {"shorturl.at", true}, {"tiny.cc", true}, {"bl.ink", true},    {"rb.gy", true},     {"t.ly", true},
-      {"s.id", true},     {"lnkd.in", true},  {"www.bit.ly", true},  {"preview.tinyurl.com", true},
-      {"example.com", false}, {"notbit.ly", false}, {"bit.ly.example.com", false}, {"co", false}, {"", false},
+      {"bit.ly", true},
+      {"BIT.LY", true},
+      {"tinyurl.com", true},
+      {"goo.gl", true},
+      {"ow.ly", true},
+      {"t.co", true},
+      {"is.gd", true},
+      {"buff.ly", true},
+      {"rebrand.ly", true},
+      {"cutt.ly", true},
+      {"shorturl.at", true},
+      {"tiny.cc", true},
+      {"bl.ink", true},
+      {"rb.gy", true},
+      {"t.ly", true},
+      {"s.id", true},
+      {"lnkd.in", true},
+      {"www.bit.ly", true},
+      {"preview.tinyurl.com", true},
+      {"example.com", false},
+      {"notbit.ly", false},
+      {"bit.ly.example.com", false},
+      {"co", false},
+      {"", false},
   };
   for (const auto& [input, expected] : cases) {
     INFO(input);

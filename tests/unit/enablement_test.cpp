@@ -8,28 +8,27 @@
 // {"results": [...], "summary": {...}, "exit"}. A cause is "CODE@EVENT" or
 // "CODE" (proved by the state alone: no event); an action is "CODE" followed by
 // checks: number=N, expectedBy=T, errors=N, errors>=N.
-#include <catch2/catch.hpp>
+#include "smsreg/enablement.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "enablement/time.hpp"
 #include "input/bounded_json.hpp"
-#include "smsreg/enablement.hpp"
 #include "smsreg/validator.hpp"
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 using smsreg::EnablementDiagnoser;
 using smsreg::EnablementResult;
-using nlohmann::json;
 
 namespace {
 
@@ -202,9 +201,9 @@ TEST_CASE("the shared number-changed example", "[enablement]") {
 }
 
 TEST_CASE("RFC 3339 parsing", "[enablement][time]") {
+  using smsreg::enablement::formatRfc3339;
   using smsreg::enablement::Instant;
   using smsreg::enablement::parseRfc3339;
-  using smsreg::enablement::formatRfc3339;
   Instant t;
   REQUIRE(parseRfc3339("1970-01-01T00:00:00Z", t));
   CHECK(t.seconds == 0);
@@ -227,12 +226,12 @@ TEST_CASE("RFC 3339 parsing", "[enablement][time]") {
   REQUIRE(parseRfc3339("2000-02-29T00:00:00.123456789123Z", t));
   CHECK(t.nanos == 123456789);
 
-  for (const char* bad : {"", "2026-11-20", "2026-11-20T08:00:00", "2026-11-20 08:00:00Z", "2026-11-20T08:00Z",
-                          "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
-                          "2026-11-31T00:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T08:60:00Z",
-                          "2026-11-20T08:00:61Z", "2026-11-20T08:00:00.Z", "2026-11-20T08:00:00+0500",
-                          "2026-11-20T08:00:00+24:00", "2026-11-20T08:00:00Zjunk", "+2026-11-20T08:00:00Z",
-                          "2026-1-20T08:00:00Z", "２026-11-20T08:00:00Z"}) {
+  for (const char* bad :
+       {"", "2026-11-20", "2026-11-20T08:00:00", "2026-11-20 08:00:00Z", "2026-11-20T08:00Z", "2026-13-01T00:00:00Z",
+        "2026-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2026-11-31T00:00:00Z", "2026-11-20T24:00:00Z",
+        "2026-11-20T08:60:00Z", "2026-11-20T08:00:61Z", "2026-11-20T08:00:00.Z", "2026-11-20T08:00:00+0500",
+        "2026-11-20T08:00:00+24:00", "2026-11-20T08:00:00Zjunk", "+2026-11-20T08:00:00Z", "2026-1-20T08:00:00Z",
+        "２026-11-20T08:00:00Z"}) {
     INFO(bad);
     CHECK_FALSE(parseRfc3339(bad, t));
   }

@@ -16,17 +16,16 @@
 // errors and warnings are compared as exact multisets of (code, instanceLocation);
 // where an expected entry has "params", each listed key is compared too.
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "smsreg/validator.hpp"
 
@@ -258,8 +257,7 @@ TEST_CASE("registration fixtures: valid submissions are VERIFIED with the expect
   }
 }
 
-TEST_CASE("registration fixtures: invalid submissions give exactly the expected findings",
-          "[registration][fixtures]") {
+TEST_CASE("registration fixtures: invalid submissions give exactly the expected findings", "[registration][fixtures]") {
   std::vector<Fixture> fixtures = loadFixtures("invalid");
   REQUIRE_FALSE(fixtures.empty());
   for (const Fixture& f : fixtures) checkFixture(f);

@@ -2,11 +2,10 @@
 // document a bug that is still present: they fail today, and Catch2 counts
 // that as a pass. When a bug is fixed, its test starts to "pass" and Catch2
 // reports it as failing: drop the [!shouldfail] tag then.
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "input/bounded_json.hpp"
 #include "smsreg/report.hpp"
@@ -49,8 +48,7 @@ smsreg::Finding at(const std::string& pointer) {
 // scalar that is right (not yet placed), but for an object or array nested in
 // an array the child was already pushed by open(), so every enclosing array
 // index is one too high.
-TEST_CASE("review: parser pointers into objects/arrays nested in arrays are off by one",
-          "[review]") {
+TEST_CASE("review: parser pointers into objects/arrays nested in arrays are off by one", "[review]") {
   // Duplicate key inside the first element of an array.
   CHECK(parseError(R"({"phoneNumbers":[{"x":1,"x":2}]})").pointer == "/phoneNumbers/0/x");
   // Over-long string inside an array that is the second element.
@@ -74,8 +72,7 @@ TEST_CASE("review: parser pointers for scalars directly in arrays are right", "[
 // undefined behaviour, the report order is not well defined, and the
 // adjacent-only de-duplication can miss repeats. Object keys are user input
 // (every unknown key becomes a FIELD_UNKNOWN finding at that key).
-TEST_CASE("review: findingLess is transitive over mixed numeric and non-numeric tokens",
-          "[review]") {
+TEST_CASE("review: findingLess is transitive over mixed numeric and non-numeric tokens", "[review]") {
   const smsreg::Finding a = at("/9"), b = at("/10"), c = at("/1a");
   const bool ab = smsreg::findingLess(a, b);
   const bool bc = smsreg::findingLess(b, c);

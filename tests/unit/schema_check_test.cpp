@@ -1,20 +1,19 @@
 // smsreg::SchemaChecker: the general draft-07 checker behind `smsreg check`.
-#include <catch2/catch.hpp>
+#include "smsreg/schema_check.hpp"
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "smsreg/schema_check.hpp"
-
-using smsreg::SchemaCheckOptions;
 using smsreg::SchemaChecker;
+using smsreg::SchemaCheckOptions;
 
 namespace {
 
-bool hasError(const smsreg::SchemaCheckResult& r, const std::string& instanceLocation, const std::string& keywordLocation,
-              const std::string& code) {
+bool hasError(const smsreg::SchemaCheckResult& r, const std::string& instanceLocation,
+              const std::string& keywordLocation, const std::string& code) {
   for (const auto& e : r.errors) {
     if (e.instanceLocation == instanceLocation && e.keywordLocation == keywordLocation && e.code == code) return true;
   }
@@ -64,7 +63,8 @@ TEST_CASE("check: errors carry instanceLocation, keywordLocation and a code", "[
 
 TEST_CASE("check: $id-based and remote references resolve without the network", "[check]") {
   SchemaCheckOptions options;
-  options.remotes["http://example.com/defs.json"] = R"({"definitions": {"positive": {"type": "number", "exclusiveMinimum": 0}}})";
+  options.remotes["http://example.com/defs.json"] =
+      R"({"definitions": {"positive": {"type": "number", "exclusiveMinimum": 0}}})";
   SchemaChecker checker(R"({
     "$id": "http://example.com/root.json",
     "properties": {
@@ -73,12 +73,14 @@ TEST_CASE("check: $id-based and remote references resolve without the network", 
       "c": {"$ref": "http://json-schema.org/draft-07/schema#"}
     },
     "definitions": {"item": {"$id": "#item", "type": "string"}}
-  })", options);
+  })",
+                        options);
   REQUIRE(checker.ok());
   CHECK(checker.check(R"({"a": 1, "b": "x", "c": {"type": "string"}})").valid);
   auto r = checker.check(R"({"a": 0, "b": 2, "c": {"type": 12}})");
   CHECK_FALSE(r.valid);
-  CHECK(hasError(r, "/a", "http://example.com/defs.json#/definitions/positive/exclusiveMinimum", "SCHEMA_EXCLUSIVE_MINIMUM"));
+  CHECK(hasError(r, "/a", "http://example.com/defs.json#/definitions/positive/exclusiveMinimum",
+                 "SCHEMA_EXCLUSIVE_MINIMUM"));
   CHECK(hasError(r, "/b", "/definitions/item/type", "SCHEMA_TYPE"));
 
   SchemaChecker unknown(R"({"$ref": "http://nowhere.example/x.json"})");
@@ -102,7 +104,7 @@ TEST_CASE("check: schemas that would crash valijson 1.0 are refused or handled",
   SchemaChecker longPattern(R"({"pattern": "^[\\s\\S]+$", "format": "date"})");
   REQUIRE(longPattern.ok());
   CHECK(longPattern.check("\"" + std::string(60000, 'a') + "\"").valid == false);  // not a date
-  CHECK(longPattern.check("12").valid);  // format ignores non-strings
+  CHECK(longPattern.check("12").valid);                                            // format ignores non-strings
 }
 
 TEST_CASE("check: malformed or oversized instances are invalid with an INPUT_ code", "[check]") {
@@ -135,7 +137,8 @@ TEST_CASE("check: output forms", "[check]") {
 }
 
 TEST_CASE("check: one checker shared by many threads", "[check]") {
-  SchemaChecker checker(R"({"patternProperties": {"^n": {"type": "integer"}}, "additionalProperties": {"pattern": "^ok"}})");
+  SchemaChecker checker(
+      R"({"patternProperties": {"^n": {"type": "integer"}}, "additionalProperties": {"pattern": "^ok"}})");
   REQUIRE(checker.ok());
   std::atomic<int> wrong{0};
   std::vector<std::thread> threads;

@@ -1,7 +1,6 @@
 // valijson 1.0's traps (tech.md 2.5), each closed by the schema engine.
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "input/bounded_json.hpp"
 #include "schema/compiled_schema.hpp"
@@ -20,12 +19,13 @@ nlohmann::json parse(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a circular $ref is refused at load instead of overflowing the stack", "[valijson]") {
-  for (const char* text : {R"js({"$ref": "#"})js",
-                           R"js({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}},
+  for (const char* text :
+       {R"js({"$ref": "#"})js",
+        R"js({"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}},
                                "properties": {"x": {"$ref": "#/definitions/a"}}})js",
-                           R"js({"definitions": {"self": {"$ref": "#/definitions/self"}}, "$ref": "#/definitions/self"})js",
-                           // found by fuzz_schema: a ref without "#" points at the document root
-                           R"js({"definitions": {"a": {"$ref": "itions/a"}}, "$ref": "#/definitions/a"})js"}) {
+        R"js({"definitions": {"self": {"$ref": "#/definitions/self"}}, "$ref": "#/definitions/self"})js",
+        // found by fuzz_schema: a ref without "#" points at the document root
+        R"js({"definitions": {"a": {"$ref": "itions/a"}}, "$ref": "#/definitions/a"})js"}) {
     std::string error;
     auto schema = CompiledSchema::compile(parse(text), error);
     INFO(text);
