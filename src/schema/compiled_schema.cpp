@@ -426,6 +426,9 @@ bool CompiledSchema::validate(const json& instance, std::vector<RawError>* error
       }
       errors->push_back(std::move(raw));
     }
+    // A false subschema (e.g. propertyNames: false) fails without a word;
+    // a failure must still say something.
+    if (!ok && errors->empty()) errors->push_back(RawError{"", nullptr, "The value fails the schema.", ""});
     return ok;
   } catch (...) {
     if (errors != nullptr) errors->push_back(RawError{"", nullptr, "the schema could not be evaluated", ""});

@@ -276,6 +276,14 @@ class Rewriter {
   // parse data as a schema, outside the rewrite: refuse it.
   bool checkRef(const std::string& ref, const std::string& at) {
     auto hash = ref.find('#');
+    // valijson 1.0 tests a URI without "://" with std::regex (isUrn) and then
+    // reads it as a pointer into this document (which can loop forever): only
+    // local and absolute references reach it. check/ref_resolver.cpp turns
+    // relative ones into local pointers before compiling a user's schema.
+    const std::string uri = ref.substr(0, hash);
+    if (!uri.empty() && uri.find("://") == std::string::npos) {
+      return fail(at, "$ref \"" + ref.substr(0, 200) + "\" is neither local (#...) nor an absolute URI");
+    }
     if (hash == std::string::npos) return true;
     std::string fragment = ref.substr(hash + 1);
     std::size_t i = 0;
