@@ -1,5 +1,6 @@
 #include "schema/compiled_schema.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -14,6 +15,7 @@
 #include <valijson/validator.hpp>
 
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 #include "schema/canonical_json.hpp"
 #include "schema/keyword_rewrite.hpp"
 
@@ -215,48 +217,108 @@ std::string contextToPointer(const std::vector<std::string>& context) {
   return p;
 }
 
-// Follows chains of local $refs; a chain that comes back to where it started
-// makes valijson 1.0 recurse until the stack overflows, so it is refused.
+// valijson 1.0 recurses without limit on a schema that reaches itself again
+// without descending into the instance: a chain of $refs ({"$ref": "#"}), or
+// an in-place applicator that leads back (allOf: [{"$ref": "#"}]). Such a
+// cycle would overflow the stack while parsing or validating, so it is
+// refused at load. Edges are the keywords that apply a schema to the same
+// instance; properties, items and the like descend, so recursion through
+// them (a tree schema) is fine. Iterative, so a long chain cannot overflow.
 bool findRefCycle(const json& document, std::string& error) {
-  std::vector<std::pair<const json*, std::string>> stack{{&document, ""}};
-  while (!stack.empty()) {
-    auto [node, at] = stack.back();
-    stack.pop_back();
-    if (node->is_object()) {
-      auto ref = node->find("$ref");
-      if (ref != node->end() && ref->is_string()) {
-        std::set<const json*> visited{node};
-        const json* cur = node;
-        while (true) {
-          auto r = cur->find("$ref");
-          if (r == cur->end() || !r->is_string()) break;
-          // As valijson 1.0 resolves it: an absolute URI is another document;
-          // anything else (even "a/b" with no "#") is a pointer into this one.
-          const std::string s = r->get<std::string>();
-          const std::size_t hash = s.find('#');
-          const std::string uri = s.substr(0, hash);
-          if (uri.find(':') != std::string::npos) break;
-          const std::string pointer = hash == std::string::npos ? std::string() : s.substr(hash + 1);
-          const json* target = nullptr;
-          try {
-            target = &document.at(json::json_pointer(pointer));
-          } catch (...) {
-            break;  // unresolvable: valijson reports it
-          }
-          if (!target->is_object()) break;
-          if (!visited.insert(target).second) {
-            error = at + "/$ref: circular $ref \"" + ref->get<std::string>() + "\" never reaches a schema";
-            return true;
-          }
-          cur = target;
+  // valijson decodes %XX in a reference's pointer besides ~0 and ~1.
+  auto decode = [](const std::string& in) {
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      if (in[i] == '%' && i + 2 < in.size() && std::isxdigit(static_cast<unsigned char>(in[i + 1])) &&
+          std::isxdigit(static_cast<unsigned char>(in[i + 2]))) {
+        out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += in[i];
+      }
+    }
+    return out;
+  };
+  // The schemas `node` applies to its own instance.
+  auto inPlace = [&](const json& node, std::vector<const json*>& out) {
+    out.clear();
+    if (!node.is_object()) return;
+    auto ref = node.find("$ref");
+    if (ref != node.end() && ref->is_string()) {  // draft-07: $ref's siblings are ignored
+      const std::string s = ref->get<std::string>();
+      const std::size_t hash = s.find('#');
+      if (s.substr(0, hash).find(':') != std::string::npos) return;  // another document
+      const json* target = input::findPointer(document, hash == std::string::npos ? "" : decode(s.substr(hash + 1)));
+      if (target != nullptr) out.push_back(target);
+      return;
+    }
+    for (const char* key : {"allOf", "anyOf", "oneOf"}) {
+      auto it = node.find(key);
+      if (it != node.end() && it->is_array()) {
+        for (const json& sub : *it) out.push_back(&sub);
+      }
+    }
+    for (const char* key : {"not", "if", "then", "else"}) {
+      auto it = node.find(key);
+      if (it != node.end()) out.push_back(&*it);
+    }
+    auto deps = node.find("dependencies");
+    if (deps != node.end() && deps->is_object()) {
+      for (const json& sub : *deps) {
+        if (sub.is_object()) out.push_back(&sub);
+      }
+    }
+  };
+  enum State : char { kOnPath = 1, kDone = 2 };
+  std::unordered_map<const json*, char> state;
+  struct Frame {
+    const json* node;
+    std::vector<const json*> edges;  // computed once per node: allOf may be long
+    std::size_t next = 0;
+  };
+  // Every object of the document is a possible start; data under enum and
+  // const is never parsed as a schema.
+  std::vector<std::pair<const json*, std::string>> walk{{&document, ""}};
+  while (!walk.empty()) {
+    auto [start, at] = walk.back();
+    walk.pop_back();
+    if (start->is_object()) {
+      for (auto it = start->begin(); it != start->end(); ++it) {
+        if (it.key() != "enum" && it.key() != "const") {
+          walk.push_back({&it.value(), at + "/" + input::escapePointerToken(it.key())});
         }
       }
-      for (auto it = node->begin(); it != node->end(); ++it) {
-        if (it.key() == "enum" || it.key() == "const") continue;
-        stack.push_back({&it.value(), at + "/" + input::escapePointerToken(it.key())});
+    } else if (start->is_array()) {
+      for (std::size_t i = 0; i < start->size(); ++i) walk.push_back({&(*start)[i], at + "/" + std::to_string(i)});
+    }
+    if (!start->is_object() || state.count(start) != 0) continue;
+    // Depth-first along in-place edges.
+    std::vector<Frame> path(1);
+    path[0].node = start;
+    inPlace(*start, path[0].edges);
+    state[start] = kOnPath;
+    while (!path.empty()) {
+      Frame& top = path.back();
+      if (top.next >= top.edges.size()) {
+        state[top.node] = kDone;
+        path.pop_back();
+        continue;
       }
-    } else if (node->is_array()) {
-      for (std::size_t i = 0; i < node->size(); ++i) stack.push_back({&(*node)[i], at + "/" + std::to_string(i)});
+      const json* child = top.edges[top.next++];
+      auto seen = state.find(child);
+      if (seen != state.end() && seen->second == kOnPath) {
+        error = (at.empty() ? std::string("#") : at) +
+                ": the schema reaches itself again through $ref/allOf/anyOf/oneOf/not/if without "
+                "descending into the instance (circular $ref), which would recurse forever";
+        return true;
+      }
+      if (seen == state.end() && child->is_object()) {
+        state[child] = kOnPath;
+        Frame frame;
+        frame.node = child;
+        inPlace(*child, frame.edges);
+        path.push_back(std::move(frame));
+      }
     }
   }
   return false;

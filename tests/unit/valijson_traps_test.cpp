@@ -40,10 +40,25 @@ TEST_CASE("a circular $ref is refused at load instead of overflowing the stack",
     CHECK(schema == nullptr);
     CHECK(error.find("neither local") != std::string::npos);
   }
+  // Found by fuzz_schema: a cycle through an in-place applicator recurses
+  // forever while validating, though every $ref alone resolves.
+  for (const char* text :
+       {R"js({"allOf": [{"$ref": "#"}]})js",
+        R"js({"anyOf": [{"$ref": "#/definitions/a"}], "definitions": {"a": {"not": {"$ref": "#"}}}})js",
+        R"js({"if": {"$ref": "#/definitions/b"}, "definitions": {"b": {"oneOf": [{"$ref": "#"}]}}})js"}) {
+    std::string error;
+    auto schema = CompiledSchema::compile(parse(text), error);
+    INFO(text);
+    CHECK(schema == nullptr);
+    CHECK(error.find("circular") != std::string::npos);
+  }
   // Recursion through a keyword is legitimate and must still load.
   std::string error;
   auto tree = CompiledSchema::compile(parse(R"js({"properties": {"child": {"$ref": "#"}}})js"), error);
   CHECK(tree != nullptr);
+  auto nested = CompiledSchema::compile(
+      parse(R"js({"properties": {"a": {"allOf": [{"$ref": "#"}]}}, "items": {"anyOf": [{"$ref": "#"}]}})js"), error);
+  CHECK(nested != nullptr);
 }
 
 TEST_CASE("a leading NUL no longer hides a string's length", "[valijson]") {
