@@ -225,19 +225,43 @@ std::string contextToPointer(const std::vector<std::string>& context) {
 // instance; properties, items and the like descend, so recursion through
 // them (a tree schema) is fine. Iterative, so a long chain cannot overflow.
 bool findRefCycle(const json& document, std::string& error) {
-  // valijson decodes %XX in a reference's pointer besides ~0 and ~1.
-  auto decode = [](const std::string& in) {
-    std::string out;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-      if (in[i] == '%' && i + 2 < in.size() && std::isxdigit(static_cast<unsigned char>(in[i + 1])) &&
-          std::isxdigit(static_cast<unsigned char>(in[i + 2]))) {
-        out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
-        i += 2;
+  // Resolves a reference's pointer the way valijson 1.0 does, which is not
+  // quite RFC 6901: empty tokens are skipped ("#/" is the root), "~1" is
+  // replaced before "~0", and %XX is decoded in each token.
+  auto resolve = [&document](const std::string& pointer) -> const json* {
+    const json* node = &document;
+    std::size_t i = 0;
+    while (node != nullptr && i < pointer.size()) {
+      if (pointer[i] != '/') return nullptr;
+      std::size_t end = pointer.find('/', i + 1);
+      if (end == std::string::npos) end = pointer.size();
+      std::string token = pointer.substr(i + 1, end - i - 1);
+      i = end;
+      for (auto [from, to] : {std::pair<const char*, const char*>{"~1", "/"}, {"~0", "~"}}) {
+        for (std::size_t at = token.find(from); at != std::string::npos; at = token.find(from, at + 1)) {
+          token.replace(at, 2, to);
+        }
+      }
+      for (std::size_t at = token.find('%'); at != std::string::npos; at = token.find('%', at + 1)) {
+        if (at + 2 >= token.size() || !std::isxdigit(static_cast<unsigned char>(token[at + 1])) ||
+            !std::isxdigit(static_cast<unsigned char>(token[at + 2]))) {
+          return nullptr;  // valijson throws: a load error, not a loop
+        }
+        token.replace(at, 3, 1, static_cast<char>(std::stoi(token.substr(at + 1, 2), nullptr, 16)));
+      }
+      if (token.empty()) continue;
+      if (node->is_object()) {
+        auto it = node->find(token);
+        node = it == node->end() ? nullptr : &*it;
+      } else if (node->is_array()) {
+        if (token.find_first_not_of("0123456789") != std::string::npos || token.size() > 9) return nullptr;
+        const std::size_t index = std::stoul(token);
+        node = index < node->size() ? &(*node)[index] : nullptr;
       } else {
-        out += in[i];
+        return nullptr;
       }
     }
-    return out;
+    return node;
   };
   // The schemas `node` applies to its own instance.
   auto inPlace = [&](const json& node, std::vector<const json*>& out) {
@@ -248,7 +272,7 @@ bool findRefCycle(const json& document, std::string& error) {
       const std::string s = ref->get<std::string>();
       const std::size_t hash = s.find('#');
       if (s.substr(0, hash).find(':') != std::string::npos) return;  // another document
-      const json* target = input::findPointer(document, hash == std::string::npos ? "" : decode(s.substr(hash + 1)));
+      const json* target = resolve(hash == std::string::npos ? std::string() : s.substr(hash + 1));
       if (target != nullptr) out.push_back(target);
       return;
     }
