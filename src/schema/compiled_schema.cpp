@@ -254,8 +254,13 @@ bool findRefCycle(const json& document, std::string& error) {
         auto it = node->find(token);
         node = it == node->end() ? nullptr : &*it;
       } else if (node->is_array()) {
-        if (token.find_first_not_of("0123456789") != std::string::npos || token.size() > 9) return nullptr;
-        const std::size_t index = std::stoul(token);
+        // std::stoul, as valijson: "1then" and " +1" are index 1.
+        unsigned long index = 0;
+        try {
+          index = std::stoul(token);
+        } catch (...) {
+          return nullptr;
+        }
         node = index < node->size() ? &(*node)[index] : nullptr;
       } else {
         return nullptr;

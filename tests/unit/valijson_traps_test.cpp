@@ -45,6 +45,7 @@ TEST_CASE("a circular $ref is refused at load instead of overflowing the stack",
   for (const char* text :
        {R"js({"allOf": [{"$ref": "#"}]})js",
         R"js({"$ref": "#/"})js",  // valijson skips empty tokens: "#/" and "#//" are the root
+        R"js({"items": [{}, {"$ref": "#/items/1then"}]})js",  // and reads "1then" as index 1
         R"js({"definitions": {"a": {"$ref": "#//definitions//a/"}}, "$ref": "#/definitions/a"})js",
         R"js({"anyOf": [{"$ref": "#/definitions/a"}], "definitions": {"a": {"not": {"$ref": "#"}}}})js",
         R"js({"if": {"$ref": "#/definitions/b"}, "definitions": {"b": {"oneOf": [{"$ref": "#"}]}}})js"}) {
