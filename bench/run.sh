@@ -27,11 +27,15 @@ done
 python3 - "$n" <<'PY'
 import json, sys
 s = json.load(open("build-bench/smsreg.json"))
-med = {b["run_name"]: b["items_per_second"] for b in s["benchmarks"] if b.get("aggregate_name") == "median"}
+med = {b["run_name"]: b.get("items_per_second", 0) for b in s["benchmarks"] if b.get("aggregate_name") == "median"}
+long = {b["run_name"]: b.get("bytes_per_second", 0) for b in s["benchmarks"]
+        if b.get("aggregate_name") == "median" and b["run_name"].startswith("BM_ValidateLongFields")}
 a = json.loads(open("build-bench/ajv.json").read().strip().splitlines()[-1])
 ajv = a["docs_per_s"]
 for name in ("BM_ParseOnly", "BM_ParseAndSchema", "BM_Validate"):
     v = med.get(name, 0)
     print(f"  {name:18s} {v:12,.0f} docs/s   ajv/smsreg = {ajv / v:5.2f}x" if v else f"  {name}: missing")
 print(f"  {'ajv (schema only)':18s} {ajv:12,.0f} docs/s   valid {a.get('valid')} of {a.get('docs')}")
+for name, bps in sorted(long.items(), key=lambda kv: int(kv[0].split("/")[1])):
+    print(f"  {name:28s} {bps / 2**20:8.1f} MiB/s (flat across sizes = linear time)")
 PY
