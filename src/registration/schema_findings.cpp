@@ -180,19 +180,26 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
   return f;
 }
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-}  // namespace
-
-void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
-  // Parts and their members only: deeper values are lists a user wrote.
-  std::vector<std::pair<json*, std::string>> objects;
+// The objects whose members are fields: the submission itself, and the brand
+// and campaign when they are objects, each with its pointer. Deeper values are
+// lists a user wrote. (J is json or const json.)
+template <typename J>
+std::vector<std::pair<J*, std::string>> submissionObjects(J& document) {
+  std::vector<std::pair<J*, std::string>> objects;
   if (document.is_object()) objects.push_back({&document, ""});
   for (const char* part : {"brand", "campaign"}) {
     auto it = document.find(part);
     if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
   }
-  for (auto& [object, base] : objects) {
+  return objects;
+}
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
+  for (auto& [object, base] : submissionObjects(document)) {
     for (auto it = object->begin(); it != object->end();) {
       const std::string pointer = base + "/" + input::escapePointerToken(it.key());
       const FieldInfo* info = catalogue.find(pointer);
@@ -204,13 +211,7 @@ void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
 }
 
 void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  std::vector<std::pair<json*, std::string>> objects;
-  if (document.is_object()) objects.push_back({&document, ""});
-  for (const char* part : {"brand", "campaign"}) {
-    auto it = document.find(part);
-    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
-  }
-  for (auto& [object, base] : objects) {
+  for (auto& [object, base] : submissionObjects(document)) {
     for (auto it = object->begin(); it != object->end(); ++it) {
       if (!it->is_array()) continue;
       const std::string pointer = base + "/" + input::escapePointerToken(it.key());
@@ -230,13 +231,7 @@ void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vec
 }
 
 void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  std::vector<std::pair<const json*, std::string>> objects;
-  if (document.is_object()) objects.push_back({&document, ""});
-  for (const char* part : {"brand", "campaign"}) {
-    auto it = document.find(part);
-    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
-  }
-  for (const auto& [object, base] : objects) {
+  for (const auto& [object, base] : submissionObjects(document)) {
     const FieldInfo* info = catalogue.find(base);
     if (info == nullptr || !info->closed) continue;
     for (auto it = object->begin(); it != object->end(); ++it) {
