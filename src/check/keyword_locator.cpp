@@ -12,26 +12,15 @@ using json = nlohmann::json;
 
 constexpr int kMaxRefHops = 64;
 
+// Tokens of a pointer smsreg wrote; the resolver spelled "%" as "%25" for
+// valijson, so that is undone after the RFC 6901 unescaping.
 std::vector<std::string> tokensOf(const std::string& pointer) {
   std::vector<std::string> tokens;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string::npos) end = pointer.size();
-    std::string token;
-    for (std::size_t k = i + 1; k < end; ++k) {
-      if (pointer[k] == '~' && k + 1 < end) {
-        token += pointer[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else if (pointer[k] == '%' && k + 2 < end && pointer.compare(k, 3, "%25") == 0) {
-        token += '%';  // the resolver spells % as %25 for valijson
-        k += 2;
-      } else {
-        token += pointer[k];
-      }
+  input::splitPointer(pointer, tokens);
+  for (std::string& token : tokens) {
+    for (std::size_t at = token.find("%25"); at != std::string::npos; at = token.find("%25", at + 1)) {
+      token.replace(at, 3, "%");
     }
-    tokens.push_back(std::move(token));
-    i = end;
   }
   return tokens;
 }

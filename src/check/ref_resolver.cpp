@@ -5,6 +5,7 @@
 
 #include "check/uri.hpp"
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 
 namespace smsreg::check {
 
@@ -18,29 +19,6 @@ constexpr const char* kAliasesKey = "x-smsreg-aliases";
 bool isDataKeyword(const std::string& k) { return k == "enum" || k == "const" || k == "default" || k == "examples"; }
 bool isSchemaMapKeyword(const std::string& k) {
   return k == "properties" || k == "patternProperties" || k == "definitions" || k == "dependencies";
-}
-
-// Splits an RFC 6901 pointer into unescaped tokens.
-bool pointerTokens(const std::string& pointer, std::vector<std::string>& tokens) {
-  if (pointer.empty()) return true;
-  if (pointer[0] != '/') return false;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string::npos) end = pointer.size();
-    std::string token;
-    for (std::size_t k = i + 1; k < end; ++k) {
-      if (pointer[k] == '~' && k + 1 < end && (pointer[k + 1] == '0' || pointer[k + 1] == '1')) {
-        token += pointer[k + 1] == '0' ? '~' : '/';
-        ++k;
-      } else {
-        token += pointer[k];
-      }
-    }
-    tokens.push_back(std::move(token));
-    i = end;
-  }
-  return true;
 }
 
 // A token as valijson 1.0 reads it back: ~0 ~1 escapes, then %XX decoding.
@@ -173,7 +151,7 @@ class Resolver {
   // additionalProperties beside it) out of valijson's sight.
   bool translate(const Location& target, std::string& placed, bool& emptyToken) const {
     std::vector<std::string> tokens;
-    if (!pointerTokens(target.pointer, tokens)) return false;
+    if (!input::splitPointer(target.pointer, tokens)) return false;
     const json* node = documents_[target.document].get();
     for (const std::string& token : tokens) {
       std::string spelled = token;

@@ -33,6 +33,23 @@ bool parseIndex(std::string_view token, std::size_t& index) {
 
 }  // namespace
 
+bool splitPointer(std::string_view pointer, std::vector<std::string>& tokens) {
+  tokens.clear();
+  if (pointer.empty()) return true;
+  if (pointer[0] != '/') return false;
+  std::size_t start = 1;
+  while (true) {
+    std::size_t end = pointer.find('/', start);
+    std::string token;
+    if (!unescape(pointer.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start), token)) {
+      return false;
+    }
+    tokens.push_back(std::move(token));
+    if (end == std::string_view::npos) return true;
+    start = end + 1;
+  }
+}
+
 const nlohmann::json* findPointer(const nlohmann::json& root, std::string_view pointer) noexcept {
   if (pointer.empty()) return &root;
   if (pointer[0] != '/') return nullptr;
