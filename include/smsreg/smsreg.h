@@ -22,7 +22,8 @@
  * data: do not change it while another thread reads it.
  *
  * Options are a handle with setters, not a struct, so later versions can add
- * options without changing the ABI (see docs/versioning.md).
+ * options without changing the ABI within a minor release (at 0.x the
+ * SONAME is libsmsreg.so.MAJOR.MINOR: a minor release may break it).
  */
 #ifndef SMSREG_SMSREG_H
 #define SMSREG_SMSREG_H
@@ -43,7 +44,8 @@ typedef enum smsreg_status {
   SMSREG_ERROR_INTERNAL = 4  /* a bug in smsreg: please report it with the message */
 } smsreg_status;
 
-/* Which parts of a submission are validated (INTERFACE section 1). */
+/* Which parts of a submission ({brand, campaign, phoneNumbers}) are validated;
+ * checks that need an absent part are skipped. */
 typedef enum smsreg_part { SMSREG_PART_BOTH = 0, SMSREG_PART_BRAND = 1, SMSREG_PART_CAMPAIGN = 2 } smsreg_part;
 
 /* The two lists of a report: errors block VERIFIED, warnings never do. */
@@ -82,7 +84,8 @@ SMSREG_API smsreg_status smsreg_options_set_max_depth(smsreg_options* options, s
 SMSREG_API smsreg_status smsreg_options_set_max_string(smsreg_options* options, size_t max_string);
 /* Turns a rule code off; an unknown code makes smsreg_validator_create fail. */
 SMSREG_API smsreg_status smsreg_options_disable_rule(smsreg_options* options, const char* code);
-/* The text of a rule file (schemas/rules-file.schema.json); len 0 for none. */
+/* The text of a rule file (its JSON Schema is installed as
+ * share/smsreg/schemas/rules-file.schema.json); len 0 for none. */
 SMSREG_API smsreg_status smsreg_options_set_rules(smsreg_options* options, const char* text, size_t len);
 /* Enablement only: days and hours, at least 0. */
 SMSREG_API smsreg_status smsreg_options_set_recent_days(smsreg_options* options, int days);
@@ -96,7 +99,7 @@ SMSREG_API void smsreg_validator_free(smsreg_validator* validator);
 
 /* Validates len bytes of JSON. Bad input (malformed, too large, not an
  * object...) is not a failure: it gives a NOT_VERIFIED report with one
- * INPUT_* error, as INTERFACE section 2.5 says. */
+ * INPUT_* error, at "" or at the pointer the parser knew. */
 SMSREG_API smsreg_status smsreg_validate(const smsreg_validator* validator, const char* json, size_t len,
                                          smsreg_report** out);
 SMSREG_API void smsreg_report_free(smsreg_report* report);
@@ -107,7 +110,8 @@ SMSREG_API smsreg_status smsreg_report_count(const smsreg_report* report, smsreg
 /* The index-th finding of a list, in the contract's order. */
 SMSREG_API smsreg_status smsreg_report_finding(const smsreg_report* report, smsreg_severity severity, size_t index,
                                                const smsreg_finding** out);
-/* The report as INTERFACE section 2 writes it, one line, no trailing newline. */
+/* The report as JSON, {"status", "errors", "warnings"} as the CLI's
+ * `validate --format json` writes it: one line, no trailing newline. */
 SMSREG_API smsreg_status smsreg_report_json(const smsreg_report* report, const char** json, size_t* len);
 
 SMSREG_API smsreg_status smsreg_finding_instance_location(const smsreg_finding* finding, const char** out);
@@ -124,7 +128,8 @@ SMSREG_API smsreg_status smsreg_finding_param_item(const smsreg_finding* finding
                                                    const char** out);
 
 /* --- enablement ----------------------------------------------------------
- * A diagnoser reads enablement input (INTERFACE section 3). When the input
+ * A diagnoser reads enablement input (a user, its account and events, or a
+ * batch of users), as `smsreg enablement` does. When the input
  * carries account.registration, it is validated with the options' part,
  * disabled codes and rule file (and the validation limits). */
 SMSREG_API smsreg_status smsreg_diagnoser_create(const smsreg_options* options, smsreg_diagnoser** out);
