@@ -20,22 +20,46 @@ cmake --build "$b" -j"$(nproc)" --target bench_validate smsreg_python smsreg_nod
 corpus=$b/corpus.ndjson
 "$python" bench/make_corpus.py "$n" "$corpus"
 
-"$b"/bench/bench_validate --corpus "$corpus" --benchmark_filter='^BM_Validate$' --benchmark_repetitions=5 \
-  --benchmark_report_aggregates_only=true --benchmark_format=json >"$b"/cpp.json 2>/dev/null
-PYTHONPATH="$b"/python "$python" bench/bindings_python.py "$corpus" >"$b"/python.json
-SMSREG_NODE_PACKAGE="$PWD/$b/node" node bench/bindings_node.js "$corpus" >"$b"/node.json
+# Rounds of C++, Python and Node.js alternate, so a change in the load of a
+# shared machine hits all three alike; each figure is the median of its rounds.
+rm -f "$b"/bench-*.json
+for round in 1 2 3 4 5; do
+  "$b"/bench/bench_validate --corpus "$corpus" --benchmark_filter='^BM_Validate$' \
+    --benchmark_format=json 2>/dev/null >>"$b"/bench-cpp.json
+  PYTHONPATH="$b"/python "$python" bench/bindings_python.py "$corpus" 1 >>"$b"/bench-python.json
+  SMSREG_NODE_PACKAGE="$PWD/$b/node" node bench/bindings_node.js "$corpus" 1 >>"$b"/bench-node.json
+done
 "$python" - "$n" "$b" <<'PY'
 import json, sys
-cpp = next(b["items_per_second"] for b in json.load(open(sys.argv[2] + "/cpp.json"))["benchmarks"]
-           if b.get("aggregate_name") == "median")
-py = json.load(open(sys.argv[2] + "/python.json"))
-node = json.load(open(sys.argv[2] + "/node.json"))
-print(f"== {sys.argv[1]} documents, docs/s (median of 5 rounds each)")
-print(f"  C++ Validator::validate        {cpp:10,.0f}")
+import statistics
+def lines(name):
+    return [json.loads(l) for l in open(f"{sys.argv[2]}/bench-{name}.json") if l.strip()]
+def median(rows, key):
+    return statistics.median(r[key] for r in rows)
+# Google Benchmark writes one JSON document a run: split them at the top-level braces.
+text = open(f"{sys.argv[2]}/bench-cpp.json").read()
+runs, depth, start = [], 0, 0
+for i, ch in enumerate(text):
+    if ch == "{":
+        depth += 1
+        start = i if depth == 1 else start
+    elif ch == "}":
+        depth -= 1
+        if depth == 0:
+            runs.append(json.loads(text[start:i + 1]))
+# Wall time, as the Python and Node.js figures are (items_per_second is per CPU second).
+scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+cpp = statistics.median(int(sys.argv[1]) / (b["real_time"] * scale[b["time_unit"]])
+                        for r in runs for b in r["benchmarks"])
+pyrows, noderows = lines("python"), lines("node")
+py = {k: median(pyrows, k) for k in pyrows[0] if k != "docs"}
+node = {k: median(noderows, k) for k in noderows[0] if k != "docs"}
+print(f"== {sys.argv[1]} documents, docs/s (median of 5 alternating rounds each)")
+print(f"  C++ Validator::validate        {cpp:10,.0f}   (wall time, as the others)")
 for name, v in (("Python validate(str)", py["validate_docs_per_s"]), ("Node.js validate(string)", node["validate_docs_per_s"]),
                 ("Node.js validateAsync (pool)", node["validateAsync_docs_per_s"])):
     print(f"  {name:30s} {v:10,.0f}   C++/binding = {cpp / v:4.2f}x")
-print(f"== Python, the whole corpus from 1 thread and from 4 threads at once")
+print(f"== Python, the whole corpus from 1 thread and from 4 threads at once (alternating rounds)")
 print(f"  1 thread  {py['threads1_docs_per_s']:10,.0f} docs/s")
 print(f"  4 threads {py['threads4_docs_per_s']:10,.0f} docs/s   ({py['threads4_docs_per_s'] / py['threads1_docs_per_s']:.2f}x)")
 PY
