@@ -37,7 +37,8 @@ struct EnablementOptions {
   // seconds to minutes: an event within this many seconds before the
   // console's `sms.enabledAt` is read in the order that explains the console
   // (a license swap stamped 20 s before an enable that the console shows as
-  // turned off came after it). 5 minutes (see docs/enablement.md).
+  // turned off came after it). 5 minutes: no vendor gives a figure; it covers
+  // the tens of seconds between a console and its audit log.
   int clockSkewSeconds = 300;
 };
 
