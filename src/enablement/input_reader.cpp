@@ -115,7 +115,7 @@ class Reader {
   bool readNumber(const std::string& written, const std::string& at, const char* key, const std::string& region,
                   std::string& out, std::string* outRegion = nullptr) {
     PhoneNumber n;
-    if (!readPhoneNumber(written, region, n)) {
+    if (!readPhoneNumber(written, region, n, outRegion != nullptr)) {
       return fail(at, "FIELD_FORMAT",
                   std::string("`") + key + "` \"" + written +
                       "\" is not a phone number that can be read; write it in E.164 form, such as +14155550123.");

@@ -28,7 +28,12 @@ struct PhoneNumber {
 // whose parse and format calls are const and lock their shared regex cache
 // (google/libphonenumber issue #1835); nothing here keeps state of its own.
 // May throw std::bad_alloc; callers catch at the API boundary.
-bool readPhoneNumber(const std::string& written, const std::string& region, PhoneNumber& out);
+//
+// `placeInRegion` false leaves `out.region` empty: placing a number in its
+// region tests it against every region of its calling code (a fifth of the
+// cost of reading it), and only the profile's number needs it.
+bool readPhoneNumber(const std::string& written, const std::string& region, PhoneNumber& out,
+                     bool placeInRegion = true);
 
 }  // namespace smsreg::enablement
 

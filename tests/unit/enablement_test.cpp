@@ -376,6 +376,9 @@ TEST_CASE("phone numbers are read with the account's country and kept in E.164",
   CHECK(n.e164 == "+14165550123");
   REQUIRE(readPhoneNumber("+14155550188", "GB", n));  // fictional 555-01XX: the calling code's main country
   CHECK(n.region == "US");
+  REQUIRE(readPhoneNumber("(416) 555-0123", "CA", n, false));  // not placed: E.164 only
+  CHECK(n.e164 == "+14165550123");
+  CHECK(n.region.empty());
   for (const char* bad : {"", "call reception", "n/a", "5", "+", "+999 123 4567", "12345678901234567890123"}) {
     INFO(bad);
     CHECK_FALSE(readPhoneNumber(bad, "US", n));
