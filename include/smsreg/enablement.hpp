@@ -34,6 +34,13 @@ struct EnablementOptions {
   int recentDays = 30;
   // How long Pending may last before it is overdue: "up to 48 hours" (8x8).
   int pendingHours = 48;
+  // Exports stamp events from several systems whose clocks disagree by
+  // seconds to minutes: an event within this many seconds before the
+  // console's `sms.enabledAt` is read in the order that explains the console
+  // (a license swap stamped 20 s before an enable that the console shows as
+  // turned off came after it). 5 minutes: no vendor gives a figure; it covers
+  // the tens of seconds between a console and its audit log.
+  int clockSkewSeconds = 300;
 };
 
 // Why SMS is off (or why the user cannot send). `at` and `event` are the time
@@ -46,8 +53,10 @@ struct Cause {
   std::string message;
 };
 
-// What someone should do. `actor` is "ADMIN" or "NONE"; `number` is set for
-// RE_ENABLE_SMS, `expectedBy` (RFC 3339, UTC) for a wait with a known bound.
+// What someone should do. `actor` is "ADMIN" or "NONE"; `number` (E.164) is
+// set for RE_ENABLE_SMS, USE_SMS_CAPABLE_NUMBER and ADD_NUMBER_TO_CAMPAIGN,
+// `expectedBy` (RFC 3339, UTC) for a wait with a known bound, `licenses` for
+// ASSIGN_LICENSE when the input names the licenses that include SMS.
 // `hasErrors` is true for FIX_REGISTRATION when the input carried
 // `account.registration` and it was validated; `errors` are then its report's
 // errors (possibly none), pointing into the registration itself.
@@ -56,6 +65,7 @@ struct Action {
   std::string code;
   std::string number;
   std::string expectedBy;
+  std::vector<std::string> licenses;
   std::string message;
   bool hasErrors = false;
   std::vector<Finding> errors;
@@ -65,6 +75,9 @@ struct Diagnosis {
   std::string userId;
   bool canSend = false;
   std::string state;  // ENABLED, PENDING, DISABLED, FAILED or NOT_ELIGIBLE
+  // The console shows SMS Enabled for a number that `account.campaign.numbers`
+  // does not hold (false when the input gives no numbers); counted in the summary.
+  bool consoleOnNotOnCampaign = false;
   std::vector<Cause> causes;
   std::vector<Action> actions;
 };
@@ -82,6 +95,11 @@ struct EnablementSummary {
   std::size_t canSend = 0;
   std::vector<std::pair<std::string, std::size_t>> byState;
   std::vector<std::pair<std::string, std::size_t>> byCause;
+  // Only when the input gives `account.campaign.numbers`: users whose console
+  // shows SMS Enabled for a number the carrier side does not hold, the
+  // console/carrier sync problem in one figure (JSON key "notOnCampaign").
+  bool hasCampaignNumbers = false;
+  std::size_t notOnCampaign = 0;
 };
 
 // Either an error (nothing diagnosed) or one diagnosis per user.

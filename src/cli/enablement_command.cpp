@@ -67,6 +67,10 @@ Runner addEnablementCommand(CLI::App& app) {
   cmd->add_option("--pending-hours", args->options.pendingHours, "Pending longer than this is overdue")
       ->check(CLI::Range(0, 8760))
       ->capture_default_str();
+  cmd->add_option("--clock-skew-seconds", args->options.clockSkewSeconds,
+                  "Events this many seconds before sms.enabledAt are read in the order that explains the console")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   addLimitFlags(cmd, args->options.limits);  // EnablementOptions already defaults maxBytes to 64 MiB
   cmd->add_option("FILE", args->files, "Input documents; none or - reads standard input");
   return [args]() { return runEnablement(*args); };

@@ -15,14 +15,20 @@ namespace {
 // Fixed key orders for the summary, so output is stable across runs.
 const char* const kStates[] = {"ENABLED", "PENDING", "DISABLED", "FAILED", "NOT_ELIGIBLE"};
 const char* const kCauses[] = {
-    "PHONE_NUMBER_CHANGED", "LICENSE_CHANGED",       "LICENSE_REMOVED",         "DISABLED_BY_ADMIN",
-    "DISABLED_BY_SYSTEM",   "CAMPAIGN_NOT_VERIFIED", "CAMPAIGN_STATUS_CHANGED", "NUMBER_VERIFICATION_PENDING",
-    "PENDING_OVERDUE",      "ENABLE_FAILED",         "SMS_NEVER_ENABLED"};
+    "PHONE_NUMBER_CHANGED", "LICENSE_CHANGED",        "LICENSE_REMOVED",         "DISABLED_BY_ADMIN",
+    "DISABLED_BY_SYSTEM",   "CAMPAIGN_NOT_VERIFIED",  "CAMPAIGN_STATUS_CHANGED", "NUMBER_VERIFICATION_PENDING",
+    "PENDING_OVERDUE",      "ENABLE_FAILED",          "SMS_NEVER_ENABLED",       "NO_PHONE_NUMBER",
+    "LICENSE_WITHOUT_SMS",  "NUMBER_NOT_SMS_CAPABLE", "NUMBER_NOT_ON_CAMPAIGN",  "CAMPAIGN_FULL",
+    "DISABLE_FAILED"};
 
-EnablementSummary summarize(const std::vector<Diagnosis>& diagnoses) {
+EnablementSummary summarize(const std::vector<Diagnosis>& diagnoses, bool hasCampaignNumbers) {
   EnablementSummary s;
   s.users = diagnoses.size();
-  for (const Diagnosis& d : diagnoses) s.canSend += d.canSend ? 1 : 0;
+  s.hasCampaignNumbers = hasCampaignNumbers;
+  for (const Diagnosis& d : diagnoses) {
+    s.canSend += d.canSend ? 1 : 0;
+    s.notOnCampaign += d.consoleOnNotOnCampaign ? 1 : 0;
+  }
   for (const char* state : kStates) {
     std::size_t n = 0;
     for (const Diagnosis& d : diagnoses) n += d.state == state ? 1 : 0;
@@ -81,14 +87,14 @@ EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noex
     root = nullptr;  // the DOM is no longer needed; free it before diagnosing a large batch
 
     const enablement::RegistrationOutcome registration = enablement::checkRegistration(in.account, registration_);
-    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};
+    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours, options_.clockSkewSeconds};
     EnablementResult r;
     r.batch = in.batch;
     r.diagnoses.reserve(in.users.size());
     for (const enablement::UserInput& user : in.users) {
       r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, registration, settings));
     }
-    if (r.batch) r.summary = summarize(r.diagnoses);
+    if (r.batch) r.summary = summarize(r.diagnoses, in.account.hasNumbers);
     return r;
   } catch (const std::bad_alloc&) {
     return errorResult("", "INPUT_TOO_LARGE", "The document needs more memory than is available; split it.");

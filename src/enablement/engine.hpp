@@ -14,6 +14,7 @@ namespace smsreg::enablement {
 struct EngineSettings {
   int recentDays = 30;
   int pendingHours = 48;
+  int clockSkewSeconds = 300;
 };
 
 // The registration report's part in a diagnosis, computed once per document.

@@ -27,6 +27,7 @@ ojson actionToJson(const Action& a) {
   j["code"] = a.code;
   if (!a.number.empty()) j["number"] = a.number;
   if (!a.expectedBy.empty()) j["expectedBy"] = a.expectedBy;
+  if (!a.licenses.empty()) j["licenses"] = a.licenses;
   j["message"] = a.message;
   if (a.hasErrors) j["errors"] = report::findingsToJson(a.errors);
   return j;
@@ -100,6 +101,7 @@ std::string EnablementResult::toJson(const std::string& source) const {
   for (const auto& [k, n] : summary.byState) s["byState"][k] = n;
   s["byCause"] = ojson::object();
   for (const auto& [k, n] : summary.byCause) s["byCause"][k] = n;
+  if (summary.hasCampaignNumbers) s["notOnCampaign"] = summary.notOnCampaign;
   j["summary"] = std::move(s);
   return dump(j);
 }
@@ -125,6 +127,10 @@ std::string EnablementResult::toText(const std::string& source) const {
         out += (first ? " " : ", ") + k + " " + std::to_string(n);
         first = false;
       }
+    }
+    if (summary.hasCampaignNumbers) {
+      out += "; SMS on in the console but the number not on the campaign at the carrier: " +
+             std::to_string(summary.notOnCampaign);
     }
     out += "\n";
   }

@@ -67,3 +67,18 @@ target_link_libraries(enablement_batch_test PRIVATE smsreg_internal)
 add_test(NAME enablement.cli.batch_10000
          COMMAND enablement_batch_test $<TARGET_FILE:smsreg_cli> ${ENABLEMENT_WORK}/batch 10000)
 set_tests_properties(enablement.cli.batch_10000 PROPERTIES TIMEOUT 300)
+
+# INTERFACE 3.1 through the CLI: the skew flag, the sync figure in the summary line, E.164 in actions.
+set(ENABLEMENT_SKEW ${ENABLEMENT_DIR}/skew-license-swap.json)
+add_enablement_cli_test(clock_skew_default EXIT 1 ARGS ${ENABLEMENT_SKEW}
+  STDOUT "cause LICENSE_CHANGED (event 0, 2026-11-20T09:59:30Z)")
+add_enablement_cli_test(clock_skew_flag_zero EXIT 1 ARGS --clock-skew-seconds 0 ${ENABLEMENT_SKEW}
+  STDOUT "cause DISABLED_BY_SYSTEM")
+add_enablement_cli_test(clock_skew_flag_negative_exit_2 EXIT 2 ARGS --clock-skew-seconds -5 ${ENABLEMENT_SKEW})
+add_enablement_cli_test(summary_counts_not_on_campaign EXIT 1 ARGS ${ENABLEMENT_DIR}/not-on-campaign-batch.json
+  STDOUT "summary: 3 users, 1 can send"
+         "SMS on in the console but the number not on the campaign at the carrier: 2")
+add_enablement_cli_test(summary_json_not_on_campaign EXIT 1 ARGS --format json ${ENABLEMENT_DIR}/not-on-campaign-batch.json
+  LINES 1 STDOUT [["notOnCampaign":2]] [["code":"ADD_NUMBER_TO_CAMPAIGN","number":"+13125478822"]])
+add_enablement_cli_test(unreadable_number_exit_2 EXIT 2 ARGS --format json ${ENABLEMENT_DIR}/unreadable-number.json
+  LINES 1 STDOUT [[{"error":{"instanceLocation":"/user/otherNumbers/0","code":"FIELD_FORMAT"]])

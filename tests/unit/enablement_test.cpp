@@ -7,7 +7,8 @@
 // "exit": 2} or {state, canSend, causes, actions, exit}, or for a batch
 // {"results": [...], "summary": {...}, "exit"}. A cause is "CODE@EVENT" or
 // "CODE" (proved by the state alone: no event); an action is "CODE" followed by
-// checks: number=N, expectedBy=T, errors=N, errors>=N.
+// checks: number=N, expectedBy=T, errors=N, errors>=N, licenses=A,B.
+// `options` may set recentDays, pendingHours and clockSkewSeconds.
 #include "smsreg/enablement.hpp"
 
 #include <algorithm>
@@ -21,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "enablement/licenses.hpp"
+#include "enablement/phone_numbers.hpp"
 #include "enablement/time.hpp"
 #include "input/bounded_json.hpp"
 #include "smsreg/validator.hpp"
@@ -83,7 +86,10 @@ void checkDiagnosis(const smsreg::Diagnosis& d, const json& expect, const json* 
     CHECK(a.code == words.at(0));
     CHECK_FALSE(a.message.empty());
     CHECK((a.actor == "ADMIN" || a.actor == "NONE"));
-    CHECK(a.number.empty() == (a.code != "RE_ENABLE_SMS"));
+    const bool carriesNumber =
+        a.code == "RE_ENABLE_SMS" || a.code == "USE_SMS_CAPABLE_NUMBER" || a.code == "ADD_NUMBER_TO_CAMPAIGN";
+    CHECK(a.number.empty() == !carriesNumber);
+    bool licensesChecked = false;
     for (std::size_t w = 1; w < words.size(); ++w) {
       const std::string& check = words[w];
       if (check.rfind("number=", 0) == 0) {
@@ -96,42 +102,58 @@ void checkDiagnosis(const smsreg::Diagnosis& d, const json& expect, const json* 
       } else if (check.rfind("errors=", 0) == 0) {
         CHECK(a.hasErrors);
         CHECK(a.errors.size() == std::stoul(check.substr(7)));
+      } else if (check.rfind("licenses=", 0) == 0) {
+        std::string list;
+        for (const std::string& l : a.licenses) list += (list.empty() ? "" : ",") + l;
+        CHECK(list == check.substr(9));
+        licensesChecked = true;
       } else {
         FAIL("unknown action check " << check);
       }
     }
+    if (!licensesChecked) CHECK(a.licenses.empty());
   }
+}
+
+smsreg::EnablementOptions scenarioOptions(const json& scenario) {
+  smsreg::EnablementOptions options;
+  if (scenario.contains("options")) {
+    options.recentDays = scenario["options"].value("recentDays", options.recentDays);
+    options.pendingHours = scenario["options"].value("pendingHours", options.pendingHours);
+    options.clockSkewSeconds = scenario["options"].value("clockSkewSeconds", options.clockSkewSeconds);
+  }
+  return options;
+}
+
+std::string scenarioText(const fs::path& dir, const json& scenario) {
+  if (scenario.contains("inputFile")) return readFile(dir / scenario["inputFile"].get<std::string>());
+  if (scenario.contains("inputText")) return scenario["inputText"].get<std::string>();
+  return scenario.at("input").dump();
+}
+
+std::vector<fs::path> scenarioFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(SMSREG_ENABLEMENT_FIXTURES)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 14 && name.compare(name.size() - 14, 14, ".scenario.json") == 0) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace
 
 TEST_CASE("enablement scenarios", "[enablement]") {
   const fs::path dir = SMSREG_ENABLEMENT_FIXTURES;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() > 14 && name.compare(name.size() - 14, 14, ".scenario.json") == 0) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = scenarioFiles();
   REQUIRE(files.size() >= 25);
 
   for (const fs::path& file : files) {
     DYNAMIC_SECTION(file.filename().string()) {
       const json scenario = parse(readFile(file));
       INFO(scenario.value("description", ""));
-      smsreg::EnablementOptions options;
-      if (scenario.contains("options")) {
-        options.recentDays = scenario["options"].value("recentDays", options.recentDays);
-        options.pendingHours = scenario["options"].value("pendingHours", options.pendingHours);
-      }
-      std::string text;
-      if (scenario.contains("inputFile")) {
-        text = readFile(dir / scenario["inputFile"].get<std::string>());
-      } else if (scenario.contains("inputText")) {
-        text = scenario["inputText"].get<std::string>();
-      } else {
-        text = scenario.at("input").dump();
-      }
+      const smsreg::EnablementOptions options = scenarioOptions(scenario);
+      const std::string text = scenarioText(dir, scenario);
       const EnablementDiagnoser diagnoser(options, &registrationValidator());
       const EnablementResult r = diagnoser.diagnose(text);
       const json& expect = scenario.at("expect");
@@ -271,4 +293,128 @@ TEST_CASE("enablement is deterministic and safe to share across threads", "[enab
   }
   for (std::thread& t : threads) t.join();
   for (const std::string& g : got) CHECK(g == expected);
+}
+
+// Every enablement document in tests/ keeps the answer the first engine gave
+// (tests/enablement/baseline-v1.json, recorded by make_baseline.py from the
+// build before INTERFACE 3.1), byte for byte, except the documents listed in
+// baseline-changes.json with the 3.1 rule that changes them. A listed
+// document that no longer changes fails too, so the list stays true.
+TEST_CASE("enablement baseline: old documents keep their answers", "[enablement][baseline]") {
+  const fs::path fixtures = SMSREG_ENABLEMENT_FIXTURES;
+  const fs::path dir = fixtures.parent_path().parent_path() / "enablement";
+  const json baseline = parse(readFile(dir / "baseline-v1.json"));
+  const json changes = parse(readFile(dir / "baseline-changes.json"));
+  REQUIRE(baseline.size() >= 50);
+  std::size_t same = 0;
+  std::size_t changed = 0;
+  for (const json& entry : baseline) {
+    const std::string name = entry.at("document").get<std::string>();
+    INFO(name);
+    std::string text;
+    smsreg::EnablementOptions options;
+    const auto colon = name.rfind(':');
+    if (colon != std::string::npos) {  // a line of an NDJSON file
+      std::istringstream lines(readFile(dir / name.substr(0, colon)));
+      std::string line;
+      for (unsigned long n = std::stoul(name.substr(colon + 1)); n > 0 && std::getline(lines, line); --n) {
+      }
+      text = line;
+    } else {
+      REQUIRE(fs::exists(fixtures / name));
+      const json scenario = parse(readFile(fixtures / name));
+      options = scenarioOptions(scenario);
+      text = scenarioText(fixtures, scenario);
+    }
+    const EnablementResult r = EnablementDiagnoser(options, &registrationValidator()).diagnose(text);
+    const std::string now = r.toJson();
+    const bool expectChange = changes.contains(name);
+    INFO("was: " << entry.at("output").get<std::string>() << "\nnow: " << now);
+    if (expectChange) {
+      CHECK(now != entry.at("output").get<std::string>());
+      CHECK_FALSE(changes.at(name).get<std::string>().empty());
+      ++changed;
+    } else {
+      CHECK(now == entry.at("output").get<std::string>());
+      CHECK(exitCode(r) == entry.at("exit").get<int>());
+      ++same;
+    }
+  }
+  CHECK(changed == changes.size());
+  WARN(same << " old documents answer as before; " << changed << " changed by INTERFACE 3.1");
+}
+
+TEST_CASE("license names compare without case, spaces or product name", "[enablement]") {
+  using smsreg::enablement::normalizeLicense;
+  CHECK(normalizeLicense("X4") == "X4");
+  CHECK(normalizeLicense(" x4 ") == "X4");
+  CHECK(normalizeLicense("X Series X4") == "X4");
+  CHECK(normalizeLicense("x  series\tx4") == "X4");
+  CHECK(normalizeLicense("8x8 X Series X4") == "X4");
+  CHECK(normalizeLicense("X-Series X6") == "X6");
+  CHECK(normalizeLicense("X Series") == "X SERIES");  // a product name alone is left as the name
+  CHECK(normalizeLicense("Basic") == "BASIC");
+  CHECK(normalizeLicense("") == "");
+  CHECK(normalizeLicense("   ") == "");
+}
+
+TEST_CASE("phone numbers are read with the account's country and kept in E.164", "[enablement]") {
+  using smsreg::enablement::PhoneNumber;
+  using smsreg::enablement::readPhoneNumber;
+  PhoneNumber n;
+  for (const char* written : {"+14153218765", "(415) 321-8765", "415.321.8765", "1-415-321-8765", "+1 415 321 8765",
+                              "tel:+1-415-321-8765", "415-321-8765 ext. 12"}) {
+    INFO(written);
+    REQUIRE(readPhoneNumber(written, "US", n));
+    CHECK(n.e164 == "+14153218765");
+    CHECK(n.region == "US");
+  }
+  REQUIRE(readPhoneNumber("07700 900123", "GB", n));
+  CHECK(n.e164 == "+447700900123");
+  CHECK(n.region == "GB");
+  REQUIRE(readPhoneNumber("(416) 555-0123", "CA", n));
+  CHECK(n.e164 == "+14165550123");
+  REQUIRE(readPhoneNumber("+14155550188", "GB", n));  // fictional 555-01XX: the calling code's main country
+  CHECK(n.region == "US");
+  REQUIRE(readPhoneNumber("(416) 555-0123", "CA", n, false));  // not placed: E.164 only
+  CHECK(n.e164 == "+14165550123");
+  CHECK(n.region.empty());
+  for (const char* bad : {"", "call reception", "n/a", "5", "+", "+999 123 4567", "12345678901234567890123"}) {
+    INFO(bad);
+    CHECK_FALSE(readPhoneNumber(bad, "US", n));
+  }
+  CHECK_FALSE(readPhoneNumber("415 321 8765", "ZZ", n));  // no region, no country code
+}
+
+// libphonenumber's PhoneNumberUtil is one process-wide instance with a locked
+// regex cache; many threads reading numbers through one diagnoser must agree
+// with a single thread (TSan in CI runs this too).
+TEST_CASE("number reading is safe to share across threads", "[enablement]") {
+  const fs::path dir = SMSREG_ENABLEMENT_FIXTURES;
+  std::vector<std::string> texts;
+  for (const fs::path& file : scenarioFiles()) {
+    const std::string name = file.filename().string();
+    if (name.rfind("seen-", 0) == 0 || name.rfind("messy-", 0) == 0 || name.rfind("bad-unreadable", 0) == 0) {
+      texts.push_back(scenarioText(dir, parse(readFile(file))));
+    }
+  }
+  REQUIRE(texts.size() >= 10);
+  const EnablementDiagnoser diagnoser;
+  std::vector<std::string> expected;
+  for (const std::string& t : texts) expected.push_back(diagnoser.diagnose(t).toJson());
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < mismatches.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 20; ++round) {
+        for (std::size_t k = 0; k < texts.size(); ++k) {
+          if (diagnoser.diagnose(texts[(k + i) % texts.size()]).toJson() != expected[(k + i) % texts.size()]) {
+            ++mismatches[i];
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int m : mismatches) CHECK(m == 0);
 }
