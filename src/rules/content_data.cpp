@@ -57,7 +57,19 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"optOutConfirmation", &d.optOutConfirmation},
                                                                    {"link", &d.link},
                                                                    {"phone", &d.phone},
-                                                                   {"email", &d.email}};
+                                                                   {"email", &d.email},
+                                                                   {"linkPlaceholder", &d.linkPlaceholder},
+                                                                   {"phonePlaceholder", &d.phonePlaceholder},
+                                                                   {"brandPlaceholder", &d.brandPlaceholder},
+                                                                   {"senderNamed", &d.senderNamed},
+                                                                   {"consentImplied", &d.consentImplied},
+                                                                   {"consentAtSignIn", &d.consentAtSignIn},
+                                                                   {"consentExplicitAct", &d.consentExplicitAct},
+                                                                   {"consentBundled", &d.consentBundled},
+                                                                   {"coldContact", &d.coldContact},
+                                                                   {"optInWhere", &d.optInWhere},
+                                                                   {"verbalConsent", &d.verbalConsent},
+                                                                   {"writtenConsent", &d.writtenConsent}};
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
@@ -69,12 +81,43 @@ bool build(ContentData& d, std::string& error) {
   }
   for (const json& w : doc.at("nonEnglishWords")) d.nonEnglishWords.insert(w.get<std::string>());
   for (const json& w : doc.at("englishWords")) d.englishWords.insert(w.get<std::string>());
+  for (const json& w : doc.at("genericNameWords")) d.genericNameWords.insert(w.get<std::string>());
+  json tlds;
+  if (!input::parseBounded(embedded::find("data/tlds.json"), Limits{16u << 20, 64, 1u << 20}, tlds, why)) {
+    error = "data/tlds.json: " + why.message;
+    return false;
+  }
+  for (const json& t : tlds.at("tlds")) d.tlds.insert(t.get<std::string>());
+  json usecases;
+  if (!input::parseBounded(embedded::find("data/usecases.json"), Limits{16u << 20, 64, 1u << 20}, usecases, why)) {
+    error = "data/usecases.json: " + why.message;
+    return false;
+  }
+  for (const json& c : usecases.at("classes")) {
+    SampleClass k;
+    k.name = c.at("name").get<std::string>();
+    k.regex = std::make_unique<RE2>(c.at("pattern").get<std::string>(), quietCaseless());
+    for (const json& u : c.at("covered")) k.covered.insert(u.get<std::string>());
+    for (const json& u : c.at("mismatch")) k.mismatch.insert(u.get<std::string>());
+    d.classes.push_back(std::move(k));
+  }
+  for (const json& u : usecases.at("checked")) d.checkedUsecases.insert(u.get<std::string>());
+  for (const json& u : usecases.at("bySubUsecases")) d.bySubUsecases.insert(u.get<std::string>());
+  for (auto it = usecases.at("signature").begin(); it != usecases.at("signature").end(); ++it) {
+    for (const SampleClass& k : d.classes) {
+      if (k.name == it.value().get<std::string>()) d.signatures[it.key()] = &k;
+    }
+    if (d.signatures.count(it.key()) == 0) error = "data/usecases.json signature " + it.key() + ": no such class";
+  }
+  d.purpose = std::make_unique<RE2>(usecases.at("purpose").get<std::string>(), quietCaseless());
   auto check = [&](const RE2* re, const std::string& name) {
     if (re != nullptr && !re->ok()) error = "data/content.json " + name + ": " + re->error();
   };
   for (const auto& [key, slot] : phrases) check(slot->get(), key);
   for (const auto& c : d.prohibited) check(c.regex.get(), c.name);
   for (const auto& c : d.disallowed) check(c.regex.get(), c.name);
+  for (const auto& c : d.classes) check(c.regex.get(), "data/usecases.json " + c.name);
+  check(d.purpose.get(), "data/usecases.json purpose");
   check(d.anyProhibited.get(), "prohibited");
   check(d.anyDisallowed.get(), "disallowed");
   check(d.lending.get(), "lending");
