@@ -35,6 +35,10 @@ void checkDisclosures(RuleContext& ctx, const std::string& flow) {
   if (!names.empty() && !mentionsAny(flow, names)) details.push_back("the brand name");
   bool kind = RE2::PartialMatch(flow, *c.purpose);
   for (const SampleClass& k : c.classes) kind = kind || RE2::PartialMatch(flow, *k.regex);
+  re2::StringPiece input(flow), word;
+  while (!kind && RE2::FindAndConsume(&input, *c.messageKind, &word)) {
+    kind = c.kindStopWords.count(std::string(word)) == 0;
+  }
   if (!kind) details.push_back("what kind of messages people will get");
   if (!RE2::PartialMatch(flow, *c.frequency)) details.push_back("the message frequency");
   if (!RE2::PartialMatch(flow, *c.rates)) details.push_back("\"Msg & data rates may apply\"");
@@ -42,7 +46,6 @@ void checkDisclosures(RuleContext& ctx, const std::string& flow) {
     details.push_back("how to opt out (STOP)");
   }
   if (!RE2::PartialMatch(flow, *c.help)) details.push_back("how to get help (HELP)");
-  if (!RE2::PartialMatch(flow, *c.privacy)) details.push_back("a link to the privacy policy");
   if (!missing.empty()) {
     Finding f = makeFinding("/campaign/messageFlow", "MESSAGE_FLOW_DISCLOSURE_MISSING",
                             "Say in the message flow " + report::joinWords(missing) +

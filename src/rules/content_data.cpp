@@ -61,6 +61,7 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"linkPlaceholder", &d.linkPlaceholder},
                                                                    {"phonePlaceholder", &d.phonePlaceholder},
                                                                    {"brandPlaceholder", &d.brandPlaceholder},
+                                                                   {"messageKind", &d.messageKind},
                                                                    {"senderNamed", &d.senderNamed},
                                                                    {"consentImplied", &d.consentImplied},
                                                                    {"consentAtSignIn", &d.consentAtSignIn},
@@ -82,6 +83,8 @@ bool build(ContentData& d, std::string& error) {
   for (const json& w : doc.at("nonEnglishWords")) d.nonEnglishWords.insert(w.get<std::string>());
   for (const json& w : doc.at("englishWords")) d.englishWords.insert(w.get<std::string>());
   for (const json& w : doc.at("genericNameWords")) d.genericNameWords.insert(w.get<std::string>());
+  for (const json& w : doc.at("kindStopWords")) d.kindStopWords.insert(w.get<std::string>());
+  for (const json& w : doc.at("serviceDomains")) d.serviceDomains.insert(w.get<std::string>());
   json tlds;
   if (!input::parseBounded(embedded::find("data/tlds.json"), Limits{16u << 20, 64, 1u << 20}, tlds, why)) {
     error = "data/tlds.json: " + why.message;

@@ -36,6 +36,12 @@ struct ContentData {
   std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
       optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
+  // "session texts", "delivery alerts": a flow names the kind of messages
+  // when the word before is not one of kindStopWords ("recurring texts").
+  std::unique_ptr<RE2> messageKind;
+  std::set<std::string> kindStopWords;
+  // Third-party services brands link to (reviews, maps, payments, bookings).
+  std::set<std::string> serviceDomains;
   // Every real top-level domain (data/tlds.json, from the Public Suffix List).
   std::set<std::string> tlds;
   // data/usecases.json: sample classes, which use cases are checked, and

@@ -41,7 +41,11 @@ void checkLinkSites(RuleContext& ctx) {
   if (own.empty()) return;
   for (const auto& [p, text] : ctx.samples()) {
     for (const Link& link : findLinks(ctx.content(), text)) {
-      if (link.host.empty() || isUrlShortener(link.host) || siteOf(link.host) == own) continue;
+      if (link.host.empty() || isUrlShortener(link.host) || siteOf(link.host) == own ||
+          ctx.content().serviceDomains.count(link.host) != 0 ||
+          ctx.content().serviceDomains.count(siteOf(link.host)) != 0) {
+        continue;
+      }
       Finding f = makeFinding(p, "SAMPLE_LINK_OTHER_DOMAIN",
                               "The link " + link.text + " is not on the brand's website (" + own +
                                   "); reviewers reject samples that send people to another company's site unless "

@@ -118,8 +118,14 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
     if (bare && content.tlds.count(std::string(found[2])) == 0) continue;  // "way.to" is words, not a host
     Link link;
     link.text = std::string(found[0]);
-    // Sentence punctuation after a link is not part of it.
-    while (!link.text.empty() && std::string_view(".,;:!?)]'").find(link.text.back()) != std::string_view::npos) {
+    // Sentence punctuation after a link is not part of it; a closing bracket
+    // is, when the link opened one ("/visits/[id]").
+    while (!link.text.empty()) {
+      const char last = link.text.back();
+      const bool punctuation = std::string_view(".,;:!?'").find(last) != std::string_view::npos;
+      const bool unopened = (last == ')' && link.text.find('(') == std::string::npos) ||
+                            (last == ']' && link.text.find('[') == std::string::npos);
+      if (!punctuation && !unopened) break;
       link.text.pop_back();
     }
     std::string lower = link.text;

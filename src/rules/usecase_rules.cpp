@@ -23,7 +23,9 @@ std::vector<std::string> subUsecases(const RuleContext& ctx) {
   const nlohmann::json* subs = ctx.value("/campaign/subUsecases");
   if (subs == nullptr || !subs->is_array()) return out;
   for (const auto& v : *subs) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
+    if (v.is_string() && std::find(out.begin(), out.end(), v.get<std::string>()) == out.end()) {
+      out.push_back(v.get<std::string>());  // a repeat is ITEM_DUPLICATE, not another use case
+    }
   }
   return out;
 }

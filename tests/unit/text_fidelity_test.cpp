@@ -34,9 +34,9 @@ TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidel
 TEST_CASE("one detector: links and phone numbers as senders write them", "[fidelity][detector]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
-  for (const char* text : {"Pay at example.ai/pay today", "Track: {link}", "See [link] for details", "Open <URL> now",
-                           "Visit {{short_link}}", "[Tracking Link] is ready", "go to https://x.example.com/a",
-                           "www.example.shop/deal"}) {
+  for (const char* text :
+       {"Pay at example.ai/pay today", "Track: {link}", "See [link] for details", "Open <URL> now",
+        "Visit {{short_link}}", "[Tracking Link] is ready", "go to https://x.example.com/a", "www.example.shop/deal"}) {
     INFO(text);
     CHECK(rules::carriesLink(*c, text));
   }
@@ -45,9 +45,9 @@ TEST_CASE("one detector: links and phone numbers as senders write them", "[fidel
     INFO(text);
     CHECK_FALSE(rules::carriesLink(*c, text));
   }
-  for (const char* text : {"Call (312) 547-8810", "call 312.547.8810", "call +1 312 547 8810", "call 312 547 8810",
-                           "call 1-800-FLOWERS", "call [Customer Phone]", "call {{phone}}", "call [phone-number]",
-                           "call [support phone]"}) {
+  for (const char* text :
+       {"Call (312) 547-8810", "call 312.547.8810", "call +1 312 547 8810", "call 312 547 8810", "call 1-800-FLOWERS",
+        "call [Customer Phone]", "call {{phone}}", "call [phone-number]", "call [support phone]"}) {
     INFO(text);
     CHECK(rules::carriesPhone(*c, text));
   }
