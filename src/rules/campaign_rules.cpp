@@ -216,7 +216,7 @@ void checkDeclarations(RuleContext& ctx) {
   }
   const std::string description = ctx.text("/campaign/description");
   if (ctx.flag("/campaign/directLending") && !description.empty() &&
-      !RE2::PartialMatch(description, "(?i)\\bdirect\\s+lending\\b")) {
+      !RE2::PartialMatch(description, *content.directLendingWords)) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }

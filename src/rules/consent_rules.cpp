@@ -42,7 +42,7 @@ void checkDisclosures(RuleContext& ctx, const std::string& flow) {
   if (!kind) details.push_back("what kind of messages people will get");
   if (!RE2::PartialMatch(flow, *c.frequency)) details.push_back("the message frequency");
   if (!RE2::PartialMatch(flow, *c.rates)) details.push_back("\"Msg & data rates may apply\"");
-  if (!RE2::PartialMatch(flow, *c.optOut) && !RE2::PartialMatch(flow, "(?i)\\bstop\\b")) {
+  if (!RE2::PartialMatch(flow, *c.optOut) && !RE2::PartialMatch(flow, *c.stopWord)) {
     details.push_back("how to opt out (STOP)");
   }
   if (!RE2::PartialMatch(flow, *c.help)) details.push_back("how to get help (HELP)");

@@ -62,6 +62,8 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"phonePlaceholder", &d.phonePlaceholder},
                                                                    {"brandPlaceholder", &d.brandPlaceholder},
                                                                    {"messageKind", &d.messageKind},
+                                                                   {"directLendingWords", &d.directLendingWords},
+                                                                   {"stopWord", &d.stopWord},
                                                                    {"senderNamed", &d.senderNamed},
                                                                    {"consentImplied", &d.consentImplied},
                                                                    {"consentAtSignIn", &d.consentAtSignIn},

@@ -38,7 +38,7 @@ struct ContentData {
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
-  std::unique_ptr<RE2> messageKind;
+  std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;
   std::set<std::string> kindStopWords;
   // Third-party services brands link to (reviews, maps, payments, bookings).
   std::set<std::string> serviceDomains;
