@@ -229,6 +229,8 @@ def main():
         cases = load_manifest(args.manifest)
         check_case_files(cases)
         floor = load_json(args.floor)
+        if not all(isinstance(floor.get(key), int) for key in ("approved_clean", "reasons_caught")):
+            raise SuiteError("floor.json needs integer 'approved_clean' and 'reasons_caught'")
         reports = run_validator(args.cli, cases)
     except (SuiteError, OSError, ValueError, subprocess.SubprocessError) as exc:
         print("wild cases: " + str(exc), file=sys.stderr)
