@@ -8,11 +8,13 @@
 #include "input/bounded_json.hpp"
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
+#include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/content_data.hpp"
 #include "rules/pattern_rules.hpp"
 #include "rules/rule_catalogue.hpp"
 #include "rules/rule_context.hpp"
+#include "rules/unicode_text.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/embedded.hpp"
 
@@ -69,6 +71,7 @@ struct Validator::Impl {
     } else if (options.part == Part::kCampaign) {
       doc.erase("brand");
     }
+    registration::tidyKeywordLists(doc);
     registration::normalizeAbsent(doc, *fields);
 
     std::vector<Finding> findings;
@@ -80,10 +83,16 @@ struct Validator::Impl {
 
     std::set<std::string> flagged;
     for (const Finding& f : findings) flagged.insert(f.instanceLocation);
-    rules::RuleContext ctx(doc, std::move(flagged), *content, findings);
+    // Rules read the text normalised (spaces, accents, zero-width, quotes);
+    // messages that quote a name quote the user's own.
+    json normalized = doc;
+    rules::normalizeStrings(normalized);
+    rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings);
     rules::checkBrand(ctx);
     rules::checkCampaign(ctx);
     rules::checkContent(ctx);
+    rules::checkUsecaseContent(ctx);
+    rules::checkConsent(ctx);
     rules::checkPatterns(catalogue, ctx);
     return route(std::move(findings));
   }

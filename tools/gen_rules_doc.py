@@ -5,7 +5,7 @@ Usage:
     smsreg rules --format json | python3 tools/gen_rules_doc.py > docs/rules.md
 
 Reads {"version": ..., "rules": [{"code", "severity", "fields", "description",
-"source"}]} on stdin and writes Markdown on stdout: a summary table, then one
+"source", "evidence"}]} on stdin and writes Markdown on stdout: a summary table, then one
 section per code. The ctest `rules_doc_in_sync` runs the same pipe and fails
 when the committed docs/rules.md differs. Standard library only.
 """
@@ -53,7 +53,7 @@ def render(doc):
     if not isinstance(rules, list) or not rules:
         raise ValueError("no rules in the input")
     for r in rules:
-        for key in ("code", "severity", "fields", "description", "source"):
+        for key in ("code", "severity", "fields", "description", "source", "evidence"):
             if key not in r:
                 raise ValueError("rule %r lacks %r" % (r.get("code"), key))
 
@@ -70,7 +70,9 @@ def render(doc):
       "makes the submission NOT_VERIFIED, a **warning** never blocks. `fields` are the JSON Pointers "
       "the finding's `instanceLocation` can take (`*` stands for any field, or any index of a list). "
       "Codes are API: they are never renamed silently. Any code can be turned off with "
-      "`--disable CODE`; `--rules FILE` adds or overrides rules (see `schemas/rules-file.schema.json`).")
+      "`--disable CODE`; `--rules FILE` adds or overrides rules (see `schemas/rules-file.schema.json`); "
+      "`--profile NAME` applies a shipped provider profile (`schemas/profiles/`). Each rule's `evidence` "
+      "says why its severity is what it is ([severity policy](severity-policy.md)).")
     w("")
     errors = sum(1 for r in rules if r["severity"] == "error")
     w("%d codes: %d errors, %d warnings." % (len(rules), errors, len(rules) - errors))
@@ -96,6 +98,7 @@ def render(doc):
             w("- severity: %s" % r["severity"])
             w("- fields: %s" % (", ".join(pointer(f) for f in r["fields"]) or "–"))
             w("- source: %s" % r["source"])
+            w("- evidence: %s" % (r["evidence"] or "–"))
             w("")
             w(r["description"])
             w("")

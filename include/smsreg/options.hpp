@@ -28,7 +28,14 @@ struct ValidatorOptions {
   // Text of a rule file (schemas/rules-file.schema.json) that adds or
   // overrides rules; empty for none.
   std::string extraRulesJson;
+  // A shipped provider profile (schemas/profiles/NAME.json, a rule file
+  // applied before extraRulesJson), e.g. "twilio-2026"; empty for the
+  // provider-neutral default. An unknown name makes the validator fail to build.
+  std::string profile;
 };
+
+// The names of the shipped provider profiles, sorted.
+std::vector<std::string> providerProfiles();
 
 }  // namespace smsreg
 

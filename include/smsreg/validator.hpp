@@ -21,6 +21,9 @@ struct RuleInfo {
   std::string description;
   std::string source;
   bool enabled = true;
+  // Why the severity is what it is: the public rejection (or published
+  // "will be rejected" rule) behind an error, and any approval that bounds it.
+  std::string evidence;
 };
 
 // Built once from options: the embedded schemas and every rule's regex are

@@ -10,10 +10,14 @@ namespace smsreg::cli {
 
 Runner addRulesCommand(CLI::App& app) {
   auto format = std::make_shared<std::string>("text");
-  CLI::App* cmd = app.add_subcommand("rules", "List every rule: code, severity, fields, description, source");
+  auto profile = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("rules", "List every rule: code, severity, fields, description, source, evidence");
   cmd->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  return [format] {
-    Validator validator;
+  cmd->add_option("--profile", *profile, "Show the rules as a shipped provider profile sets them");
+  return [format, profile] {
+    ValidatorOptions options;
+    options.profile = *profile;
+    Validator validator(options);
     if (!validator.ok()) {
       std::cerr << "smsreg: " << validator.error() << "\n";
       return 2;
@@ -27,14 +31,16 @@ Runner addRulesCommand(CLI::App& app) {
                                 {"severity", r.severity},
                                 {"fields", r.fields},
                                 {"description", r.description},
-                                {"source", r.source}});
+                                {"source", r.source},
+                                {"evidence", r.evidence}});
       }
       std::cout << out.dump() << "\n";
     } else {
       for (const RuleInfo& r : validator.rules()) {
         std::cout << r.code << " (" << r.severity << ")";
         for (const std::string& f : r.fields) std::cout << " " << (f.empty() ? "\"\"" : f);
-        std::cout << "\n    " << r.description << "\n    source: " << r.source << "\n";
+        std::cout << "\n    " << r.description << "\n    source: " << r.source << "\n    evidence: " << r.evidence
+                  << "\n";
       }
     }
     return 0;

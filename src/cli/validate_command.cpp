@@ -17,6 +17,7 @@ struct ValidateArgs {
   bool ndjson = false;
   std::string part = "both";
   std::string rulesFile;
+  std::string profile;
   std::vector<std::string> disabled;
   unsigned jobs = 1;
   Limits limits;
@@ -43,6 +44,7 @@ int run(const ValidateArgs& args) {
   options.limits = args.limits;
   options.part = args.part == "brand" ? Part::kBrand : args.part == "campaign" ? Part::kCampaign : Part::kBoth;
   options.disabledRules = args.disabled;
+  options.profile = args.profile;
   if (!args.rulesFile.empty() && !readWholeFile(args.rulesFile, options.extraRulesJson)) return 2;
   Validator validator(options);
   if (!validator.ok()) {
@@ -88,6 +90,8 @@ Runner addValidateCommand(CLI::App& app) {
   cmd->add_option("--part", args->part, "Validate one part alone")
       ->check(CLI::IsMember({"both", "brand", "campaign"}))
       ->capture_default_str();
+  cmd->add_option("--profile", args->profile,
+                  "Apply a shipped provider profile (schemas/profiles/NAME.json), e.g. twilio-2026");
   cmd->add_option("--rules", args->rulesFile,
                   "Rule file that adds or overrides rules (schemas/rules-file.schema.json)");
   cmd->add_option("--disable", args->disabled, "Turn a rule off by its code (repeatable)")->allow_extra_args(false);

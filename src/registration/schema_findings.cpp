@@ -56,6 +56,7 @@ std::string requiredBecause(const json& document, const std::string& pointer) {
     return " for every brand";
   }
   if (pointer.rfind("/campaign/", 0) == 0) {
+    if (field == "optinMessage") return " because people opt in with a keyword (optinKeywords)";
     if (field.rfind("optin", 0) == 0) return " because subscriberOptin is true";
     if (field.rfind("optout", 0) == 0) return " because subscriberOptout is true";
     if (field.rfind("help", 0) == 0) return " because subscriberHelp is true";

@@ -82,19 +82,41 @@ void checkSampleCount(RuleContext& ctx) {
   }
 }
 
+// The brand must be named where providers read it: at least one sample
+// (TW-E30893), and reviewers read samples one by one, so each sample without
+// the name gets a warning at its own pointer when another sample has it.
 void checkSamplesContent(RuleContext& ctx) {
   const auto& samples = ctx.samples();
   if (samples.empty()) return;
   const auto& content = ctx.content();
   std::vector<std::string> names = brandNames(ctx);
   if (!names.empty()) {
-    bool named =
-        std::any_of(samples.begin(), samples.end(), [&](const auto& s) { return mentionsAny(s.second, names); });
-    if (!named) {
+    std::vector<std::string> without;
+    for (const auto& s : samples) {
+      if (!namesBrand(content, s.second, names)) without.push_back(s.first);
+    }
+    // No sample says who sends: the rejection (TW-E30893). Samples that name
+    // another sender (a platform texting for its customers) were approved.
+    const bool otherSender = std::any_of(samples.begin(), samples.end(), [&](const auto& s) {
+      return RE2::PartialMatch(s.second, *content.senderNamed);
+    });
+    if (without.size() == samples.size() && !otherSender) {
       Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
                               "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");
       withText(f, "brand", names.front());
       ctx.add(std::move(f));
+    } else {
+      // No sample names the brand, but they name the business the recipient
+      // knows (a platform texting for its clients): one warning, not one a sample.
+      if (without.size() == samples.size()) without.resize(1);
+      for (const std::string& p : without) {
+        Finding f = makeFinding(p, "SAMPLE_BRAND_NAME_NOT_IN_SAMPLE",
+                                "This sample does not name the brand; reviewers read each sample on its own, so "
+                                "start it with \"" +
+                                    names.front() + ": \".");
+        withText(f, "brand", names.front());
+        ctx.add(std::move(f));
+      }
     }
   }
   bool optOut = std::any_of(samples.begin(), samples.end(),
@@ -105,8 +127,11 @@ void checkSamplesContent(RuleContext& ctx) {
   }
 }
 
-void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* what,
-                       bool (*contains)(const ContentData&, const std::string&)) {
+// Samples that carry a link or phone while the flag is false: an error at the
+// flag (TW-E30889, DCA2 601). A flag declared true that no sample shows has no
+// published rejection behind it: a warning under its own code.
+void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* unusedCode,
+                       const char* what, bool (*contains)(const ContentData&, const std::string&)) {
   const std::string p = std::string("/campaign/") + flagName;
   if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
@@ -115,58 +140,70 @@ void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code,
   }
   bool declared = ctx.flag(p);
   if (declared == !with.empty()) return;
-  std::string message = declared ? std::string(flagName) + " is true but no sample contains " + what +
-                                       "; add one to a sample or set " + flagName + " to false."
+  std::string message = declared ? std::string(flagName) + " is true but no sample shows " + what +
+                                       "; show one in a sample (a placeholder such as [link] will do) or set " +
+                                       flagName + " to false."
                                  : report::joinWords(with) + (with.size() == 1 ? " contains " : " contain ") + what +
                                        "; set " + flagName + " to true or remove it from the samples.";
-  Finding f = makeFinding(p, code, message);
+  Finding f = makeFinding(p, declared ? unusedCode : code, message);
   withList(f, "samples", with);
   withText(f, "suggestion", declared ? "false" : "true");
   ctx.add(std::move(f));
 }
 
-bool containsLink(const ContentData& c, const std::string& text) { return !findLinks(c, text).empty(); }
-bool containsPhone(const ContentData& c, const std::string& text) {
-  return RE2::PartialMatch(withoutLinksAndEmails(c, text), *c.phone);
-}
-
+// What each reply must carry. Errors only where a rejection names it and no
+// approval contradicts it (brand and contact in HELP: TW-ERR 30890; brand and
+// STOP in the opt-in confirmation; the opt-out confirmation itself: 30887).
+// Details that approved registrations and providers' own examples omit are
+// warnings under their own codes (docs/severity-policy.md).
 void checkReplies(RuleContext& ctx) {
   const auto& content = ctx.content();
   std::vector<std::string> names = brandNames(ctx);
   auto report = [&](const char* field, const char* code, const std::vector<std::string>& missing, const char* what) {
     if (missing.empty()) return;
     Finding f = makeFinding(std::string("/campaign/") + field, code,
-                            std::string("The ") + what + " must include " + report::joinWords(missing) + "; add " +
+                            std::string("The ") + what + " should include " + report::joinWords(missing) + "; add " +
                                 (missing.size() == 1 ? "it." : "them."));
     withList(f, "missing", missing);
     ctx.add(std::move(f));
   };
   const std::string help = ctx.text("/campaign/helpMessage");
   if (!help.empty()) {
+    // No way at all to reach the brand is the rejection (30890); a missing
+    // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
-    if (!names.empty() && !mentionsAny(help, names)) missing.push_back("the brand name");
-    std::string plain = withoutLinksAndEmails(content, help);
-    bool contact = RE2::PartialMatch(help, *content.email) || RE2::PartialMatch(plain, *content.phone);
-    if (!contact) missing.push_back("a phone number or email address");
-    report("helpMessage", "HELP_MESSAGE_INCOMPLETE", missing, "HELP reply");
+    const bool brand = names.empty() || mentionsAny(help, names);
+    const bool contact = RE2::PartialMatch(help, *content.email) || carriesPhone(content, help);
+    const bool website = carriesLink(content, help);
+    if (!contact && !website) {
+      if (!brand) missing.push_back("the brand name");
+      missing.push_back("a phone number or email address");
+      report("helpMessage", "HELP_MESSAGE_INCOMPLETE", missing, "HELP reply");
+    } else {
+      if (!brand) missing.push_back("the brand name");
+      if (!contact) missing.push_back("a phone number or email address (a website alone is often accepted)");
+      report("helpMessage", "HELP_MESSAGE_DETAIL_MISSING", missing, "HELP reply");
+    }
   }
   const std::string optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
-    std::vector<std::string> missing;
+    std::vector<std::string> missing, details;
     if (!names.empty() && !mentionsAny(optin, names)) missing.push_back("the brand name");
-    if (!RE2::PartialMatch(optin, *content.frequency)) missing.push_back("the message frequency");
-    if (!RE2::PartialMatch(optin, *content.help)) missing.push_back("how to get help (HELP)");
     if (!RE2::PartialMatch(optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    if (!RE2::PartialMatch(optin, *content.frequency)) details.push_back("the message frequency");
+    if (!RE2::PartialMatch(optin, *content.help)) details.push_back("how to get help (HELP)");
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
+    report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }
   const std::string optout = ctx.text("/campaign/optoutMessage");
   if (!optout.empty()) {
-    std::vector<std::string> missing;
-    if (!names.empty() && !mentionsAny(optout, names)) missing.push_back("the brand name");
     if (!RE2::PartialMatch(optout, *content.optOutConfirmation)) {
-      missing.push_back("a confirmation that no more messages will be sent");
+      report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
+             "opt-out confirmation");
     }
-    report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", missing, "opt-out confirmation");
+    if (!names.empty() && !mentionsAny(optout, names)) {
+      report("optoutMessage", "OPTOUT_MESSAGE_DETAIL_MISSING", {"the brand name"}, "opt-out confirmation");
+    }
   }
 }
 
@@ -179,7 +216,7 @@ void checkDeclarations(RuleContext& ctx) {
   }
   const std::string description = ctx.text("/campaign/description");
   if (ctx.flag("/campaign/directLending") && !description.empty() &&
-      !RE2::PartialMatch(description, "(?i)\\bdirect\\s+lending\\b")) {
+      !RE2::PartialMatch(description, *content.directLendingWords)) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }
@@ -225,8 +262,9 @@ void checkCampaign(RuleContext& ctx) {
   checkSubUsecaseCount(ctx);
   checkSampleCount(ctx);
   checkSamplesContent(ctx);
-  checkEmbeddedFlag(ctx, "embeddedLink", "EMBEDDED_LINK_MISMATCH", "a link", containsLink);
-  checkEmbeddedFlag(ctx, "embeddedPhone", "EMBEDDED_PHONE_MISMATCH", "a phone number", containsPhone);
+  checkEmbeddedFlag(ctx, "embeddedLink", "EMBEDDED_LINK_MISMATCH", "EMBEDDED_LINK_NOT_SHOWN", "a link", carriesLink);
+  checkEmbeddedFlag(ctx, "embeddedPhone", "EMBEDDED_PHONE_MISMATCH", "EMBEDDED_PHONE_NOT_SHOWN", "a phone number",
+                    carriesPhone);
   checkReplies(ctx);
   checkDeclarations(ctx);
 }

@@ -27,13 +27,47 @@ std::unique_ptr<RE2> wordsRegex(const json& words) {
   return std::make_unique<RE2>("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
 }
 
+bool parseData(const char* path, json& out, std::string& error) {
+  input::ParseError why;
+  if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
+  error = std::string(path) + ": " + why.message;
+  return false;
+}
+
+void insertStrings(const json& list, std::set<std::string>& out) {
+  for (const json& v : list) out.insert(v.get<std::string>());
+}
+
+// data/usecases.json: the sample classes and which use cases cover them.
+bool buildUsecases(ContentData& d, std::string& error) {
+  json usecases;
+  if (!parseData("data/usecases.json", usecases, error)) return false;
+  for (const json& c : usecases.at("classes")) {
+    SampleClass k;
+    k.name = c.at("name").get<std::string>();
+    k.regex = std::make_unique<RE2>(c.at("pattern").get<std::string>(), quietCaseless());
+    insertStrings(c.at("covered"), k.covered);
+    insertStrings(c.at("mismatch"), k.mismatch);
+    d.classes.push_back(std::move(k));
+  }
+  insertStrings(usecases.at("checked"), d.checkedUsecases);
+  insertStrings(usecases.at("bySubUsecases"), d.bySubUsecases);
+  for (auto it = usecases.at("signature").begin(); it != usecases.at("signature").end(); ++it) {
+    for (const SampleClass& k : d.classes) {
+      if (k.name == it.value().get<std::string>()) d.signatures[it.key()] = &k;
+    }
+    if (d.signatures.count(it.key()) == 0) {
+      error = "data/usecases.json signature " + it.key() + ": no such class";
+      return false;
+    }
+  }
+  d.purpose = std::make_unique<RE2>(usecases.at("purpose").get<std::string>(), quietCaseless());
+  return true;
+}
+
 bool build(ContentData& d, std::string& error) {
   json doc;
-  input::ParseError why;
-  if (!input::parseBounded(embedded::find("data/content.json"), Limits{16u << 20, 64, 1u << 20}, doc, why)) {
-    error = "data/content.json: " + why.message;
-    return false;
-  }
+  if (!parseData("data/content.json", doc, error)) return false;
   for (const char* group : {"prohibited", "disallowed"}) {
     const bool prohibited = std::string(group) == "prohibited";
     auto& target = prohibited ? d.prohibited : d.disallowed;
@@ -57,7 +91,22 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"optOutConfirmation", &d.optOutConfirmation},
                                                                    {"link", &d.link},
                                                                    {"phone", &d.phone},
-                                                                   {"email", &d.email}};
+                                                                   {"email", &d.email},
+                                                                   {"linkPlaceholder", &d.linkPlaceholder},
+                                                                   {"phonePlaceholder", &d.phonePlaceholder},
+                                                                   {"brandPlaceholder", &d.brandPlaceholder},
+                                                                   {"messageKind", &d.messageKind},
+                                                                   {"directLendingWords", &d.directLendingWords},
+                                                                   {"stopWord", &d.stopWord},
+                                                                   {"senderNamed", &d.senderNamed},
+                                                                   {"consentImplied", &d.consentImplied},
+                                                                   {"consentAtSignIn", &d.consentAtSignIn},
+                                                                   {"consentExplicitAct", &d.consentExplicitAct},
+                                                                   {"consentBundled", &d.consentBundled},
+                                                                   {"coldContact", &d.coldContact},
+                                                                   {"optInWhere", &d.optInWhere},
+                                                                   {"verbalConsent", &d.verbalConsent},
+                                                                   {"writtenConsent", &d.writtenConsent}};
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
@@ -67,14 +116,26 @@ bool build(ContentData& d, std::string& error) {
     options.set_case_sensitive(caseSensitive.count(key) != 0);
     *slot = std::make_unique<RE2>(doc.at(key).get<std::string>(), options);
   }
-  for (const json& w : doc.at("nonEnglishWords")) d.nonEnglishWords.insert(w.get<std::string>());
-  for (const json& w : doc.at("englishWords")) d.englishWords.insert(w.get<std::string>());
+  for (const auto& [key, target] :
+       {std::pair<const char*, std::set<std::string>*>{"nonEnglishWords", &d.nonEnglishWords},
+        {"englishWords", &d.englishWords},
+        {"genericNameWords", &d.genericNameWords},
+        {"kindStopWords", &d.kindStopWords},
+        {"serviceDomains", &d.serviceDomains}}) {
+    insertStrings(doc.at(key), *target);
+  }
+  json tlds;
+  if (!parseData("data/tlds.json", tlds, error)) return false;
+  insertStrings(tlds.at("tlds"), d.tlds);
+  if (!buildUsecases(d, error)) return false;
   auto check = [&](const RE2* re, const std::string& name) {
     if (re != nullptr && !re->ok()) error = "data/content.json " + name + ": " + re->error();
   };
   for (const auto& [key, slot] : phrases) check(slot->get(), key);
   for (const auto& c : d.prohibited) check(c.regex.get(), c.name);
   for (const auto& c : d.disallowed) check(c.regex.get(), c.name);
+  for (const auto& c : d.classes) check(c.regex.get(), "data/usecases.json " + c.name);
+  check(d.purpose.get(), "data/usecases.json purpose");
   check(d.anyProhibited.get(), "prohibited");
   check(d.anyDisallowed.get(), "disallowed");
   check(d.lending.get(), "lending");

@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -18,6 +19,13 @@ struct WordCategory {
   std::unique_ptr<RE2> regex;  // submatch 1 is the word found
 };
 
+// A kind of message (data/usecases.json) and the use cases that cover it.
+struct SampleClass {
+  std::string name;
+  std::unique_ptr<RE2> regex;
+  std::set<std::string> covered, mismatch;
+};
+
 struct ContentData {
   std::vector<WordCategory> prohibited;
   std::vector<WordCategory> disallowed;
@@ -26,8 +34,25 @@ struct ContentData {
   std::unique_ptr<RE2> anyProhibited, anyDisallowed;
   std::unique_ptr<RE2> lending, ageGated;
   std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
-      optOutConfirmation, link, phone, email;
-  std::set<std::string> nonEnglishWords, englishWords;
+      optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
+  std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
+  // "session texts", "delivery alerts": a flow names the kind of messages
+  // when the word before is not one of kindStopWords ("recurring texts").
+  std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;
+  std::set<std::string> kindStopWords;
+  // Third-party services brands link to (reviews, maps, payments, bookings).
+  std::set<std::string> serviceDomains;
+  // Every real top-level domain (data/tlds.json, from the Public Suffix List).
+  std::set<std::string> tlds;
+  // data/usecases.json: sample classes, which use cases are checked, and
+  // the words by which a description states a purpose.
+  std::vector<SampleClass> classes;
+  std::set<std::string> checkedUsecases, bySubUsecases;
+  std::map<std::string, const SampleClass*> signatures;  // sub-use case -> the class a sample must show
+  std::unique_ptr<RE2> purpose;
+  // Consent wording that rejections name (content.json).
+  std::unique_ptr<RE2> consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere,
+      verbalConsent, writtenConsent;
 };
 
 // Compiled on first use; null (with `error`) when the embedded data is broken,

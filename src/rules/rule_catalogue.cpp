@@ -46,6 +46,7 @@ Rule metadata(const json& entry, Rule::Kind kind) {
   r.fields = strings(entry, "fields");
   r.description = str(entry, "description");
   r.source = str(entry, "source");
+  r.evidence = str(entry, "evidence");
   r.kind = kind;
   return r;
 }
@@ -68,6 +69,12 @@ bool checkRuleFileShape(const json& file, std::string& error) {
   }
   error = "rule file does not fit schemas/rules-file.schema.json";
   return false;
+}
+
+std::string profileNames() {
+  std::string out;
+  for (const std::string& name : providerProfiles()) out += (out.empty() ? "" : ", ") + name;
+  return out;
 }
 
 }  // namespace
@@ -95,6 +102,7 @@ bool RuleCatalogue::addFile(const json& file, bool builtIn, std::string& error) 
         r.severity = str(entry, "severity") == "warning" ? Severity::kWarning : Severity::kError;
       if (entry.contains("description")) r.description = str(entry, "description");
       if (entry.contains("source")) r.source = str(entry, "source");
+      if (entry.contains("evidence")) r.evidence = str(entry, "evidence");
       continue;
     }
     Rule r = metadata(entry, Rule::Kind::kPattern);
@@ -140,6 +148,18 @@ bool RuleCatalogue::load(const ValidatorOptions& options, std::string& error) {
     }
   }
   if (!addFile(patterns, true, error)) return false;
+  if (!options.profile.empty()) {
+    const std::string path = "profiles/" + options.profile + ".json";
+    json file;
+    if (options.profile.find('/') != std::string::npos || embedded::find(path.c_str()).empty()) {
+      error = "unknown profile \"" + options.profile + "\"; shipped profiles: " + profileNames();
+      return false;
+    }
+    if (!parseEmbedded(path.c_str(), file, error) || !checkRuleFileShape(file, error) || !addFile(file, false, error)) {
+      error = "profile " + options.profile + ": " + error;
+      return false;
+    }
+  }
   if (!options.extraRulesJson.empty()) {
     json file;
     input::ParseError why;
@@ -175,9 +195,26 @@ std::vector<RuleInfo> describe(const RuleCatalogue& catalogue) {
   std::vector<RuleInfo> out;
   for (const Rule& r : catalogue.all()) {
     out.push_back(RuleInfo{r.code, r.severity == Severity::kWarning ? "warning" : "error", r.fields, r.description,
-                           r.source, r.enabled});
+                           r.source, r.enabled, r.evidence});
   }
   return out;
 }
 
 }  // namespace smsreg::rules
+
+namespace smsreg {
+
+std::vector<std::string> providerProfiles() {
+  std::vector<std::string> names;
+  constexpr std::string_view kDir = "profiles/", kExt = ".json";
+  for (const embedded::File& f : embedded::files()) {
+    if (f.path.size() > kDir.size() + kExt.size() && f.path.substr(0, kDir.size()) == kDir &&
+        f.path.substr(f.path.size() - kExt.size()) == kExt) {
+      names.emplace_back(f.path.substr(kDir.size(), f.path.size() - kDir.size() - kExt.size()));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace smsreg

@@ -25,6 +25,7 @@ struct Rule {
   std::vector<std::string> fields;
   std::string description;
   std::string source;
+  std::string evidence;
   enum class Kind { kGeneric, kInput, kCode, kPattern } kind = Kind::kCode;
   bool enabled = true;
   // Pattern rules only.

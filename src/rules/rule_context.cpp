@@ -22,9 +22,15 @@ bool RuleContext::flag(const std::string& pointer, bool absent) const {
   return v != nullptr && v->is_boolean() ? v->get<bool>() : absent;
 }
 
-RuleContext::RuleContext(const nlohmann::json& document, std::set<std::string> flagged, const ContentData& content,
-                         std::vector<Finding>& out)
-    : document_(document), flagged_(std::move(flagged)), content_(content), out_(out) {
+std::string RuleContext::original(const std::string& pointer) const {
+  if (flagged_.count(pointer) != 0) return std::string();
+  const nlohmann::json* v = input::findPointer(original_, pointer);
+  return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original, std::set<std::string> flagged,
+                         const ContentData& content, std::vector<Finding>& out)
+    : document_(document), original_(original), flagged_(std::move(flagged)), content_(content), out_(out) {
   for (int i = 1; i <= 5; ++i) {
     std::string pointer = "/campaign/sample" + std::to_string(i);
     std::string t = text(pointer);

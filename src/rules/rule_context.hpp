@@ -16,8 +16,10 @@ namespace smsreg::rules {
 
 class RuleContext {
  public:
-  RuleContext(const nlohmann::json& document, std::set<std::string> flagged, const ContentData& content,
-              std::vector<Finding>& out);
+  // `document` is the normalised submission the rules read; `original` the
+  // same as the user wrote it, for messages that quote it.
+  RuleContext(const nlohmann::json& document, const nlohmann::json& original, std::set<std::string> flagged,
+              const ContentData& content, std::vector<Finding>& out);
 
   const nlohmann::json& document() const { return document_; }
   const ContentData& content() const { return content_; }
@@ -31,6 +33,8 @@ class RuleContext {
   // As text(), but "" also when the schema stage flagged the field: a rule
   // about how a value is written stays quiet on a value already reported.
   std::string clean(const std::string& pointer) const;
+  // As clean(), from the text as the user wrote it.
+  std::string original(const std::string& pointer) const;
   // true/false at `pointer`; `absent` when it is not a boolean.
   bool flag(const std::string& pointer, bool absent = false) const;
   const nlohmann::json* value(const std::string& pointer) const;
@@ -42,6 +46,7 @@ class RuleContext {
 
  private:
   const nlohmann::json& document_;
+  const nlohmann::json& original_;
   std::set<std::string> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;
@@ -53,6 +58,8 @@ class RuleContext {
 void checkBrand(RuleContext& ctx);
 void checkCampaign(RuleContext& ctx);
 void checkContent(RuleContext& ctx);
+void checkUsecaseContent(RuleContext& ctx);  // usecase_rules.cpp
+void checkConsent(RuleContext& ctx);         // consent_rules.cpp
 
 }  // namespace smsreg::rules
 

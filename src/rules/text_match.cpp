@@ -1,6 +1,7 @@
 #include "rules/text_match.hpp"
 
 #include "rules/domain_checks.hpp"
+#include "rules/unicode_text.hpp"
 
 namespace smsreg::rules {
 
@@ -52,20 +53,53 @@ std::vector<std::string> brandNames(const RuleContext& ctx) {
   // four more times.
   std::vector<std::string> names;
   if (ctx.clean("/brand/displayName").empty()) return names;
+  auto add = [&](const std::string& name) {
+    if (squash(foldText(name)).size() >= 2) names.push_back(name);
+  };
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
-    std::string name = stripLegalSuffix(ctx.clean(p));  // clean: a name over its length limit is not used
-    if (squash(name).size() >= 2) names.push_back(name);
+    add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
+  }
+  // Programs and shops are named by the brand's first word ("Sandbar
+  // Rewards" of Sandbar Surf Shop) when that word is distinctive.
+  {
+    const std::string display = foldText(ctx.original("/brand/displayName"));
+    std::string word;
+    for (char ch : display) {
+      if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80) {
+        word += ch;
+      } else if (!word.empty()) {
+        break;
+      }
+    }
+    if (word.size() >= 4 && word != squash(display) && ctx.content().genericNameWords.count(word) == 0) add(word);
+  }
+  // A sole proprietor registers as a person; samples may name the person.
+  if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
+    const std::string first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
+    if (!first.empty() && !last.empty()) add(first + " " + last);
+  }
+  // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
+  // is how an app or a shop is often named in its texts.
+  std::string host = urlHost(ctx.clean("/brand/website"));
+  if (auto dot = host.rfind('.'); dot != std::string::npos) {
+    std::string label = host.substr(0, dot);
+    label = label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1);
+    if (label.size() >= 4) add(label);
   }
   return names;
 }
 
 bool mentionsAny(const std::string& text, const std::vector<std::string>& names) {
-  const std::string haystack = squash(text);
+  const std::string haystack = squash(foldText(text));
   for (const std::string& name : names) {
-    const std::string needle = squash(name);
+    const std::string needle = squash(foldText(name));
     if (!needle.empty() && haystack.find(needle) != std::string::npos) return true;
   }
   return false;
+}
+
+bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names) {
+  return mentionsAny(text, names) || RE2::PartialMatch(text, *content.brandPlaceholder);
 }
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
@@ -75,19 +109,31 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   RE2::GlobalReplace(&scan, *content.email, " ");
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
-  re2::StringPiece found;
+  re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
   while (pos < scan.size() && links.size() < 64 &&
-         content.link->Match(whole, pos, scan.size(), RE2::UNANCHORED, &found, 1)) {
+         content.link->Match(whole, pos, scan.size(), RE2::UNANCHORED, found, 4)) {
+    std::size_t end = static_cast<std::size_t>(found[0].data() - scan.data()) + found[0].size();
+    const bool bare = found[2].data() != nullptr;
+    pos = end > pos ? end : pos + 1;
+    if (bare && content.tlds.count(std::string(found[2])) == 0) continue;  // "way.to" is words, not a host
     Link link;
-    link.text = std::string(found);
+    link.text = std::string(found[0]);
+    // Sentence punctuation after a link is not part of it; a closing bracket
+    // is, when the link opened one ("/visits/[id]").
+    while (!link.text.empty()) {
+      const char last = link.text.back();
+      const bool punctuation = std::string_view(".,;:!?'").find(last) != std::string_view::npos;
+      const bool unopened = (last == ')' && link.text.find('(') == std::string::npos) ||
+                            (last == ']' && link.text.find('[') == std::string::npos);
+      if (!punctuation && !unopened) break;
+      link.text.pop_back();
+    }
     std::string lower = link.text;
     for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     link.secure = lower.rfind("https://", 0) == 0;
     link.plainHttp = lower.rfind("http://", 0) == 0;
     link.host = urlHost(link.text);
     links.push_back(std::move(link));
-    std::size_t end = static_cast<std::size_t>(found.data() - scan.data()) + found.size();
-    pos = end > pos ? end : pos + 1;
   }
   return links;
 }
@@ -97,6 +143,18 @@ std::string withoutLinksAndEmails(const ContentData& content, const std::string&
   RE2::GlobalReplace(&out, *content.email, " ");
   RE2::GlobalReplace(&out, *content.link, " ");
   return out;
+}
+
+bool carriesLink(const ContentData& content, const std::string& text) {
+  return RE2::PartialMatch(text, *content.linkPlaceholder) || !findLinks(content, text).empty();
+}
+
+bool hasPhoneNumber(const ContentData& content, const std::string& text) {
+  return RE2::PartialMatch(withoutLinksAndEmails(content, text), *content.phone);
+}
+
+bool carriesPhone(const ContentData& content, const std::string& text) {
+  return RE2::PartialMatch(text, *content.phonePlaceholder) || hasPhoneNumber(content, text);
 }
 
 }  // namespace smsreg::rules

@@ -1,6 +1,8 @@
 // Matching helpers over free text: the brand's names, links, and text with
 // links and email addresses taken out (so a domain is not read as a phone
-// number and an email is not read as a link).
+// number and an email is not read as a link). The one link and phone
+// detector: every rule that asks "does this text carry a link / a phone
+// number" asks carriesLink / carriesPhone.
 #ifndef SMSREG_RULES_TEXT_MATCH_HPP
 #define SMSREG_RULES_TEXT_MATCH_HPP
 
@@ -19,12 +21,26 @@ struct Link {
   bool plainHttp = false;  // written with http://
 };
 
-// displayName, and companyName without its legal suffix ("Inc.", "LLC").
 std::vector<std::string> brandNames(const RuleContext& ctx);
+// displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
+// display name's first word when distinctive; a sole proprietor's own name;
+// the website's name. The first is the one to quote.
 // True when `text` contains one of `names`, ignoring case and spacing.
 bool mentionsAny(const std::string& text, const std::vector<std::string>& names);
+// mentionsAny, or a placeholder standing for the sender's name ([Business
+// Name], {company}), as platforms registering for many businesses write.
+bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names);
+// Real links: with a scheme, with www., or a bare host whose last label is a
+// real top-level domain (any on the Public Suffix List: "example.ai/pay").
 std::vector<Link> findLinks(const ContentData& content, const std::string& text);
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text);
+// A link, or a placeholder standing for one ({link}, [link], <URL>).
+bool carriesLink(const ContentData& content, const std::string& text);
+// A phone number in a usual written form ((312) 547-8810, 312.547.8810,
+// +1 312 547 8810, 1-800-FLOWERS), or a placeholder standing for one
+// ([Customer Phone], {{phone}}, [phone-number]).
+bool carriesPhone(const ContentData& content, const std::string& text);
+bool hasPhoneNumber(const ContentData& content, const std::string& text);  // real numbers only
 
 }  // namespace smsreg::rules
 

@@ -108,3 +108,14 @@ add_check_cli_test(remotes_dir EXIT 1
   STDOUT "valid.json: invalid")
 add_check_cli_test(malformed_instance EXIT 1 ARGS --schema ${CHECK_FIXTURES}/person.schema.json ${CHECK_FIXTURES}/lookahead.schema.json ${PROJECT_SOURCE_DIR}/tests/fixtures/registration/two-docs.ndjson
   STDOUT "INPUT_MALFORMED")
+
+# Provider profiles (issue 8): --profile applies a shipped rule file; an unknown name is exit 2;
+# `rules --profile` shows the profile's severities and every rule's evidence.
+add_validate_cli_test(profile_unknown_exit_2 EXIT 2 ARGS --profile no-such-provider ${REGISTRATION_EXAMPLES}/registration-us.json)
+add_validate_cli_test(profile_example_verified EXIT 0 ARGS --profile twilio-2026 ${REGISTRATION_EXAMPLES}/registration-us.json
+  STDOUT "VERIFIED (0 errors, 0 warnings)")
+add_cli_test(rules profile_json EXIT 0 ARGS --format json --profile twilio-2026 LINES 1
+  STDOUT [["code":"PRIVACY_POLICY_LINK_MISSING","severity":"error"]] [["code":"OPTIN_MESSAGE_RATES_MISSING"]] [["evidence":"]])
+add_cli_test(rules default_json_evidence EXIT 0 ARGS --format json LINES 1
+  STDOUT [["code":"PRIVACY_POLICY_LINK_MISSING","severity":"warning"]] [["evidence":"]])
+add_cli_test(rules profile_unknown_exit_2 EXIT 2 ARGS --profile no-such-provider)

@@ -9,7 +9,7 @@
 //    "set": {"/brand/ein": "07-4821907"},       optional, pointer -> new value (creates keys)
 //    "remove": ["/campaign/sample2"],           optional
 //    "submission": {...},                       alternative to base
-//    "options": {"part": "brand"|"campaign", "disable": ["CODE"]},   optional
+//    "options": {"part": "brand"|"campaign", "disable": ["CODE"], "profile": "twilio-2026"},   optional
 //    "expect": {"status": "VERIFIED"|"NOT_VERIFIED",
 //               "errors":   [{"code", "instanceLocation", "params"?}],
 //               "warnings": [{"code", "instanceLocation", "params"?}]}}
@@ -104,6 +104,10 @@ const smsreg::Validator& validatorFor(const json& spec) {
     if (o.contains("part")) {
       key = o.at("part").get<std::string>();
       options.part = key == "brand" ? smsreg::Part::kBrand : smsreg::Part::kCampaign;
+    }
+    if (o.contains("profile")) {
+      options.profile = o.at("profile").get<std::string>();
+      key += "|profile=" + options.profile;
     }
     if (o.contains("disable")) {
       options.disabledRules = o.at("disable").get<std::vector<std::string>>();

@@ -1,0 +1,22 @@
+// What can be tidied without changing meaning is tidied before validation,
+// not reported (INTERFACE 2.4 "not findings at all"): a keyword list written
+// "STOP, CANCEL, END" (spaces, or no-break spaces, after the commas) is the
+// list STOP,CANCEL,END, as providers' own approved examples write it.
+#ifndef SMSREG_REGISTRATION_TIDY_HPP
+#define SMSREG_REGISTRATION_TIDY_HPP
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace smsreg::registration {
+
+// "STOP , cancel,\u00A0END" -> "STOP,cancel,END": Unicode spaces as spaces,
+// spaces around commas and at the ends dropped, empty entries dropped. A list
+// that still breaks the keyword rules after this is reported as usual.
+std::string tidyKeywordList(const std::string& list);
+// Applies tidyKeywordList to /campaign/{help,optin,optout}Keywords in place.
+void tidyKeywordLists(nlohmann::json& document);
+
+}  // namespace smsreg::registration
+
+#endif  // SMSREG_REGISTRATION_TIDY_HPP
