@@ -19,7 +19,7 @@
 namespace smsreg::serve {
 
 struct ServerLimits {
-  std::size_t threads = 16;
+  std::size_t threads = 64;
   std::size_t maxConnections = 256;  // accepted and not yet closed, queued or served
   std::size_t keepAliveRequests = 100;
   std::chrono::milliseconds keepAliveIdle{5000};
