@@ -48,12 +48,13 @@ class Pages(unittest.TestCase):
         return WebDriverWait(self.driver, timeout).until(condition)
 
     def shot(self, name):
-        # The whole page: the window grows to the document's height first.
+        # The whole page: the viewport is stretched to the document's height.
         height = self.driver.execute_script("window.scrollTo(0, 0); return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1280, min(max(height + 40, 800), 12000))
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": 1280, "height": min(max(height, 800), 12000), "deviceScaleFactor": 1, "mobile": False})
         path = os.path.join(SHOTS, name + ".png")
         self.driver.save_screenshot(path)
-        self.driver.set_window_size(1280, 1000)
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         return path
 
     def open_form(self):

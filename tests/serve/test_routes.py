@@ -3,6 +3,7 @@ import json
 import os
 import re
 import subprocess
+import time
 import unittest
 
 from serve_fixture import BIN, SOURCE_DIR, Server, example
@@ -100,12 +101,18 @@ class Routes(unittest.TestCase):
         self.server.request("POST", "/v1/registrations/validate", example("registration-us.json"))
         self.server.request("POST", "/v1/registrations/validate", example("registration-broken.json"))
         self.server.request("GET", "/no/such/path")
-        status, headers, data = self.server.request("GET", "/metrics")
-        text = data.decode()
+        # A request is counted once its answer is written, just after the
+        # client may have read it: poll briefly.
+        for _ in range(50):
+            status, headers, data = self.server.request("GET", "/metrics")
+            text = data.decode()
+            count = re.search(r'smsreg_http_requests_total\{path="/v1/registrations/validate",method="POST",'
+                              r'status="200"\} (\d+)', text)
+            if count and int(count.group(1)) >= 2 and 'path="other",method="GET",status="404"' in text:
+                break
+            time.sleep(0.05)
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/plain; version=0.0.4"))
-        count = re.search(r'smsreg_http_requests_total\{path="/v1/registrations/validate",method="POST",'
-                          r'status="200"\} (\d+)', text)
         self.assertGreaterEqual(int(count.group(1)), 2)
         self.assertRegex(text, r'smsreg_http_requests_total\{path="other",method="GET",status="404"\} [1-9]')
         self.assertRegex(text, r'smsreg_http_request_duration_seconds_bucket\{path="/v1/registrations/validate",'
