@@ -41,7 +41,7 @@ class Service {
   // The checks made before the body: 0 when the request may go on, else the
   // error status with `res` filled in.
   int precheck(const httplib::Request& req, httplib::Response& res) const;
-  void answerGet(const Route& route, const httplib::Request& req, httplib::Response& res);
+  void answerGet(const Route& route, httplib::Response& res);
   void answerPost(const Route& route, const httplib::Request& req, httplib::Response& res,
                   const httplib::ContentReader& reader);
   void answerValidate(const httplib::Request& req, const std::string& body, httplib::Response& res);
