@@ -110,8 +110,11 @@ class Pages(unittest.TestCase):
         self.wait(lambda d: d.find_element(By.ID, "registration").get_attribute("data-checked") not in (None, before))
 
     def findings(self, field_id, severity="error"):
-        return [e.text for e in self.driver.find_elements(
-            By.CSS_SELECTOR, "#%s-findings .finding.%s" % (field_id, severity))]
+        # Read in one script: the page re-renders findings after every check,
+        # and element handles taken one by one could go stale in between.
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
+            "#%s-findings .finding.%s" % (field_id, severity))
 
     def test_1_valid_example_shows_verified_banner(self):
         self.open_form()

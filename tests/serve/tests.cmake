@@ -13,5 +13,6 @@ foreach(module routes errors hardening sigterm browser)
     TIMEOUT 180
     LABELS serve)
 endforeach()
-# Chromium is heavy on a small machine: one browser test at a time.
-set_tests_properties(serve_browser PROPERTIES RUN_SERIAL TRUE)
+# Chromium is heavy on a small machine: one browser test at a time, and
+# room for a slow (sanitized, shared) run.
+set_tests_properties(serve_browser PROPERTIES RUN_SERIAL TRUE TIMEOUT 600)
