@@ -15,6 +15,7 @@ Runner addValidateCommand(CLI::App& app);
 Runner addEnablementCommand(CLI::App& app);
 Runner addCheckCommand(CLI::App& app);
 Runner addRulesCommand(CLI::App& app);
+Runner addServeCommand(CLI::App& app);
 
 }  // namespace smsreg::cli
 

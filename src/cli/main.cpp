@@ -9,10 +9,9 @@ int main(int argc, char** argv) {
   CLI::App app{"smsreg: US/Canada SMS registration validator and enablement diagnosis"};
   app.require_subcommand(1);
   std::map<std::string, smsreg::cli::Runner> runners = {
-      {"validate", smsreg::cli::addValidateCommand(app)},
-      {"enablement", smsreg::cli::addEnablementCommand(app)},
-      {"check", smsreg::cli::addCheckCommand(app)},
-      {"rules", smsreg::cli::addRulesCommand(app)},
+      {"validate", smsreg::cli::addValidateCommand(app)}, {"enablement", smsreg::cli::addEnablementCommand(app)},
+      {"check", smsreg::cli::addCheckCommand(app)},       {"rules", smsreg::cli::addRulesCommand(app)},
+      {"serve", smsreg::cli::addServeCommand(app)},
   };
   try {
     app.parse(argc, argv);

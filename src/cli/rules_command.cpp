@@ -1,9 +1,9 @@
 // smsreg rules: every code the validator can report, from the same catalogue
 // the library uses (docs/rules.md is generated from this output).
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/rules_json.hpp"
 #include "smsreg/validator.hpp"
 
 namespace smsreg::cli {
@@ -23,18 +23,7 @@ Runner addRulesCommand(CLI::App& app) {
       return 2;
     }
     if (*format == "json") {
-      nlohmann::ordered_json out;
-      out["version"] = rulesVersion();
-      out["rules"] = nlohmann::ordered_json::array();
-      for (const RuleInfo& r : validator.rules()) {
-        out["rules"].push_back({{"code", r.code},
-                                {"severity", r.severity},
-                                {"fields", r.fields},
-                                {"description", r.description},
-                                {"source", r.source},
-                                {"evidence", r.evidence}});
-      }
-      std::cout << out.dump() << "\n";
+      std::cout << rulesJson(validator) << "\n";
     } else {
       for (const RuleInfo& r : validator.rules()) {
         std::cout << r.code << " (" << r.severity << ")";
