@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "smsreg/validator.hpp"
 
 namespace smsreg::cli {
@@ -29,12 +30,12 @@ Runner addRulesCommand(CLI::App& app) {
                                 {"description", r.description},
                                 {"source", r.source}});
       }
-      std::cout << out.dump() << "\n";
+      writeOut(out.dump() + "\n");
     } else {
       for (const RuleInfo& r : validator.rules()) {
-        std::cout << r.code << " (" << r.severity << ")";
-        for (const std::string& f : r.fields) std::cout << " " << (f.empty() ? "\"\"" : f);
-        std::cout << "\n    " << r.description << "\n    source: " << r.source << "\n";
+        std::string line = r.code + " (" + r.severity + ")";
+        for (const std::string& f : r.fields) line += " " + (f.empty() ? std::string("\"\"") : f);
+        writeOut(line + "\n    " + r.description + "\n    source: " + r.source + "\n");
       }
     }
     return 0;

@@ -2,6 +2,7 @@
 #include <exception>
 #include <new>
 
+#include "enablement/batch_reader.hpp"
 #include "enablement/engine.hpp"
 #include "enablement/input_reader.hpp"
 #include "enablement/registration_check.hpp"
@@ -65,20 +66,18 @@ EnablementDiagnoser::EnablementDiagnoser(EnablementOptions options, const Valida
 
 EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noexcept {
   try {
-    nlohmann::json root;
-    input::ParseError parseError;
-    if (!input::parseBounded(json, options_.limits, root, parseError)) {
-      return errorResult(parseError.pointer, parseError.code, parseError.message);
-    }
+    // Streams a batch's users (enablement/batch_reader.hpp): a 64 MiB export
+    // no longer needs its whole tree in memory at once.
     enablement::EnablementInput in;
-    EnablementError shapeError;
-    if (!enablement::readInput(root, in, shapeError)) {
+    enablement::ReadFailure failure;
+    if (!enablement::readDocument(json, options_.limits, in, failure)) {
+      if (failure.parse)
+        return errorResult(failure.parseError.pointer, failure.parseError.code, failure.parseError.message);
       EnablementResult r;
       r.hasError = true;
-      r.error = std::move(shapeError);
+      r.error = std::move(failure.shapeError);
       return r;
     }
-    root = nullptr;  // the DOM is no longer needed; free it before diagnosing a large batch
 
     const enablement::RegistrationOutcome registration = enablement::checkRegistration(in.account, registration_);
     const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};

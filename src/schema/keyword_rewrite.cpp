@@ -86,7 +86,9 @@ class Rewriter {
         !take(node, "x-smsreg-forbidden", at, own)) {
       return false;
     }
-    if (!takeType(node, at, own) || !takeMultipleOf(node, at, own) || !takePatternProperties(node, at, own)) {
+    if (!takeType(node, at, own) || !takeMultipleOf(node, at, own) || !takePatternProperties(node, at, own) ||
+        !takeApplicator(node, at, "anyOf", KeywordSpec::Kind::kAnyOf, own) ||
+        !takeApplicator(node, at, "oneOf", KeywordSpec::Kind::kOneOf, own)) {
       return false;
     }
     normaliseCounts(node);
@@ -256,6 +258,34 @@ class Rewriter {
     }
     own.push_back(table_.size());
     table_.push_back(std::move(patterns));
+    return true;
+  }
+
+  // anyOf and oneOf are evaluated by smsreg: valijson 1.0 evaluates every
+  // branch afresh, so a tower of levels whose branches $ref the same level
+  // below takes 2^levels steps. smsreg remembers each branch's verdict per
+  // instance location during one validation, which makes it linear. The
+  // branches stay in the document (renamed) for their $refs and keywords.
+  bool takeApplicator(json& node, const std::string& at, const char* key, KeywordSpec::Kind kind,
+                      std::vector<std::size_t>& own) {
+    auto it = node.find(key);
+    if (it == node.end()) return true;
+    KeywordSpec spec;
+    spec.kind = kind;
+    spec.keywordLocation = at + "/" + key;
+    if (!it->is_array() || it->empty())
+      return fail(spec.keywordLocation, std::string(key) + " must be a non-empty array");
+    const std::string renamed = std::string("x-smsreg-") + key;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string index = std::to_string(i);
+      if (!addSubschema(spec, (*it)[i], placed(at, "/" + renamed + "/" + index), spec.keywordLocation + "/" + index)) {
+        return false;
+      }
+    }
+    node[renamed] = std::move(*it);
+    node.erase(key);
+    own.push_back(table_.size());
+    table_.push_back(std::move(spec));
     return true;
   }
 
