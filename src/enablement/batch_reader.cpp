@@ -19,7 +19,8 @@ std::string atIndex(const std::string& pointer, std::size_t index) {
 
 }  // namespace
 
-bool readDocument(std::string_view text, const Limits& limits, EnablementInput& out, ReadFailure& failure) {
+bool readDocument(std::string_view text, const Limits& limits, EnablementInput& out, ReadFailure& failure,
+                  const UserVisitor& onUser) {
   // Pass 1: everything but the users, which are parsed, checked against the
   // limits and dropped one by one.
   json root;
@@ -53,7 +54,7 @@ bool readDocument(std::string_view text, const Limits& limits, EnablementInput& 
       shapeOk = false;
       return false;
     }
-    out.users.push_back(std::move(one.users.at(0)));
+    onUser(one.users.at(0));
     return true;
   };
   input::ParseError again;

@@ -1,6 +1,7 @@
 // EnablementDiagnoser: bounded parse -> shape check -> engine per user -> summary.
 #include <exception>
 #include <new>
+#include <optional>
 
 #include "enablement/batch_reader.hpp"
 #include "enablement/engine.hpp"
@@ -66,27 +67,29 @@ EnablementDiagnoser::EnablementDiagnoser(EnablementOptions options, const Valida
 
 EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noexcept {
   try {
-    // Streams a batch's users (enablement/batch_reader.hpp): a 64 MiB export
-    // no longer needs its whole tree in memory at once.
+    // Streams a batch's users (enablement/batch_reader.hpp) and diagnoses
+    // each as it is read: a 64 MiB export never has its whole tree, nor all
+    // of its users' models, in memory at once.
     enablement::EnablementInput in;
     enablement::ReadFailure failure;
-    if (!enablement::readDocument(json, options_.limits, in, failure)) {
-      if (failure.parse)
-        return errorResult(failure.parseError.pointer, failure.parseError.code, failure.parseError.message);
-      EnablementResult r;
-      r.hasError = true;
-      r.error = std::move(failure.shapeError);
-      return r;
-    }
-
-    const enablement::RegistrationOutcome registration = enablement::checkRegistration(in.account, registration_);
-    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};
     EnablementResult r;
-    r.batch = in.batch;
-    r.diagnoses.reserve(in.users.size());
-    for (const enablement::UserInput& user : in.users) {
-      r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, registration, settings));
+    std::optional<enablement::RegistrationOutcome> registration;
+    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours};
+    auto diagnoseOne = [&](const enablement::UserInput& user) {
+      if (!registration) registration = enablement::checkRegistration(in.account, registration_);
+      r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, *registration, settings));
+    };
+    if (!enablement::readDocument(json, options_.limits, in, failure, diagnoseOne)) {
+      if (failure.parse) {
+        return errorResult(failure.parseError.pointer, failure.parseError.code, failure.parseError.message);
+      }
+      EnablementResult bad;
+      bad.hasError = true;
+      bad.error = std::move(failure.shapeError);
+      return bad;
     }
+    for (const enablement::UserInput& user : in.users) diagnoseOne(user);  // the single-user form
+    r.batch = in.batch;
     if (r.batch) r.summary = summarize(r.diagnoses);
     return r;
   } catch (const std::bad_alloc&) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 
 namespace smsreg::schema {
 
@@ -344,10 +345,52 @@ class Rewriter {
 
 }  // namespace
 
+namespace {
+
+// A subschema pointer is written while its ancestors still carry their
+// keyword names; an ancestor renamed afterwards (an anyOf inside an anyOf
+// branch, a patternProperties inside another) is respelled here by walking
+// the rewritten document.
+std::string respell(const json& document, const std::string& placement, const std::string& pointer) {
+  if (pointer.compare(0, placement.size(), placement) != 0) return pointer;
+  std::vector<std::string> tokens;
+  if (!input::splitPointer(pointer.substr(placement.size()), tokens)) return pointer;
+  std::string out = placement;
+  const json* node = &document;
+  for (const std::string& token : tokens) {
+    std::string spelled = token;
+    if (node != nullptr && node->is_object()) {
+      auto it = node->find(token);
+      if (it == node->end()) {
+        it = node->find("x-smsreg-" + token);
+        if (it != node->end()) spelled = "x-smsreg-" + token;
+      }
+      node = it == node->end() ? nullptr : &*it;
+    } else if (node != nullptr && node->is_array() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos && token.size() < 10 &&
+               std::stoul(token) < node->size()) {
+      node = &(*node)[std::stoul(token)];
+    } else {
+      node = nullptr;
+    }
+    out += "/" + input::escapePointerToken(spelled);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool rewriteKeywords(nlohmann::json& document, std::vector<KeywordSpec>& table, std::string& error,
                      const std::string& base, const std::string& placement) {
+  const std::size_t first = table.size();
   Rewriter rewriter(table, error, base, placement);
-  return rewriter.schema(document, base);
+  if (!rewriter.schema(document, base)) return false;
+  for (std::size_t i = first; i < table.size(); ++i) {
+    for (std::string& pointer : table[i].subschemaPointers) {
+      if (!pointer.empty()) pointer = respell(document, placement, pointer);
+    }
+  }
+  return true;
 }
 
 }  // namespace smsreg::schema
