@@ -3,7 +3,7 @@
 // classes (limits, read and write errors, memory pressure, batch windows)
 // are in tests/cli/faults.sh and tests/cli/memory_pressure.sh.
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -39,10 +39,12 @@ std::string withBrandValue(const std::string& name, const json& value) {
   return doc.dump();
 }
 
+// Processor time of `work`: the bound is about the algorithm, and a shared
+// CI machine's load must not make it fail.
 double secondsFor(const std::function<void()>& work) {
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();
   work();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
 }
 
 std::size_t count(const std::vector<smsreg::Finding>& findings, const std::string& code) {
