@@ -12,4 +12,5 @@ endforeach()
 if(NOT SMSREG_SANITIZE)
   add_test(NAME faults.memory_pressure
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/memory_pressure.sh $<TARGET_FILE:smsreg_cli> ${PROJECT_SOURCE_DIR})
+  set_tests_properties(faults.memory_pressure PROPERTIES TIMEOUT 900)
 endif()
