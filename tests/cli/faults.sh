@@ -89,7 +89,8 @@ write-errors)
     expect 2 "cannot write the output" -- sh -c "exec \"$cli\" $args > /dev/full"
     expect 2 "cannot write the output" -- sh -c "exec \"$cli\" $args >&-"
   done
-  for _ in $(seq 1 3000); do tr -d '\n' <"$example"; echo; done >"$work/many.ndjson"
+  one=$(tr -d '\n' <"$example")
+  for _ in $(seq 1 3000); do printf '%s\n' "$one"; done >"$work/many.ndjson"
   # SIGPIPE ignored (as in many supervisors and Python subprocesses): the
   # reader went away, so the writes fail with EPIPE.
   (
@@ -110,10 +111,11 @@ nul)
   expect 1 "" -- "$cli" check --schema "$work/int.schema.json" "$work/five.json"
   ;;
 batch-order)
+  one=$(tr -d '\n' <"$example")
   # --jobs 2 over NDJSON: every line answered once, in order, bad lines
   # among good ones included.
   for i in $(seq 1 100); do
-    if [ $((i % 7)) = 0 ]; then echo '{"brand": 5'; else tr -d '\n' <"$example"; echo; fi
+    if [ $((i % 7)) = 0 ]; then echo '{"brand": 5'; else printf '%s\n' "$one"; fi
   done >"$work/mixed.ndjson"
   expect 1 "" -- "$cli" validate --ndjson --jobs 2 --format json "$work/mixed.ndjson"
   lines=$(wc -l <"$work/out")
