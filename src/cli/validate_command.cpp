@@ -27,19 +27,21 @@ struct ValidateArgs {
 // A report as one line of output, or, when it cannot be written (memory
 // ran out while serialising it), an INPUT_TOO_LARGE report of its own in
 // the same place, so no other document's report is lost with it.
-std::string render(const Report& report, const std::string& source, bool json, bool many) noexcept {
+std::string render(const Report& report, const std::string& source, bool json, bool many, bool& replaced) noexcept {
+  replaced = false;
   try {
     return json ? report.toJson(many ? source : "") + "\n" : report.toText(source);
   } catch (...) {
   }
+  replaced = true;
   try {
-    Report replaced;
-    replaced.errors.push_back(Finding{"",
-                                      "INPUT_TOO_LARGE",
-                                      "The report for this document needs more memory than is available to write; "
-                                      "send a smaller document.",
-                                      {}});
-    return json ? replaced.toJson(many ? source : "") + "\n" : replaced.toText(source);
+    Report standIn;
+    standIn.errors.push_back(Finding{"",
+                                     "INPUT_TOO_LARGE",
+                                     "The report for this document needs more memory than is available to write; "
+                                     "send a smaller document.",
+                                     {}});
+    return json ? standIn.toJson(many ? source : "") + "\n" : standIn.toText(source);
   } catch (...) {
     return {};  // nothing can be written; the caller notices the empty line
   }
@@ -49,15 +51,18 @@ std::string render(const Report& report, const std::string& source, bool json, b
 // validator. Each document's report is rendered by the thread that made it
 // and freed at once, so the window holds text, never reports.
 void validateWindow(const Validator& validator, const std::vector<Document>& docs, unsigned jobs, bool json, bool many,
-                    std::vector<std::string>& lines, std::vector<char>& verified) {
+                    std::vector<std::string>& lines, std::vector<char>& verified, std::vector<char>& replaced) {
   lines.assign(docs.size(), std::string());
   verified.assign(docs.size(), 0);
+  replaced.assign(docs.size(), 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < docs.size(); i = next++) {
       Report report = validator.validate(docs[i].text);
-      verified[i] = report.verified() ? 1 : 0;
-      lines[i] = render(report, docs[i].source, json, many);
+      bool lost = false;
+      lines[i] = render(report, docs[i].source, json, many, lost);
+      verified[i] = report.verified() && !lost ? 1 : 0;
+      replaced[i] = lost ? 1 : 0;
     }
   };
   std::vector<std::thread> threads;
@@ -90,11 +95,12 @@ int run(const ValidateArgs& args) {
   std::vector<Document> batch;
   std::vector<std::string> lines;
   std::vector<char> verified;
+  std::vector<char> replaced;
   auto flush = [&] {
-    validateWindow(validator, batch, jobs, json, many, lines, verified);
+    validateWindow(validator, batch, jobs, json, many, lines, verified, replaced);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       anyNotVerified = anyNotVerified || verified[i] == 0;
-      if (lines[i].empty()) unwritable = true;
+      if (lines[i].empty() || replaced[i] != 0) unwritable = true;
       writeOut(lines[i]);
     }
     batch.clear();
@@ -104,7 +110,7 @@ int run(const ValidateArgs& args) {
     if (batch.size() >= window) flush();
   });
   flush();
-  if (unwritable) std::cerr << "smsreg: a report could not be written: out of memory\n";
+  if (unwritable) std::cerr << "smsreg: a report could not be written (out of memory); its line says so\n";
   if (!allRead || unwritable) return 2;
   return anyNotVerified ? 1 : 0;
 }
