@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "smsreg/export.h"
 #include "smsreg/options.hpp"
 #include "smsreg/report.hpp"
 
@@ -93,12 +94,12 @@ struct EnablementResult {
 
   bool ok() const { return !hasError; }
   // True when there is no error and every user can send (CLI exit 0).
-  bool allCanSend() const;
+  SMSREG_API bool allCanSend() const;
   // One JSON object, no trailing newline. `source`, when non-empty, comes first.
-  std::string toJson(const std::string& source = "") const;
+  SMSREG_API std::string toJson(const std::string& source = "") const;
   // For people, like a support answer: per user the state, then one line per
   // cause and one line per action. Ends with a newline.
-  std::string toText(const std::string& source) const;
+  SMSREG_API std::string toText(const std::string& source) const;
 };
 
 // Thread safety: diagnose() is const and touches no shared mutable state; one
@@ -107,7 +108,7 @@ struct EnablementResult {
 //
 // diagnose() never throws and never crashes: bad input becomes the error
 // object, and any internal failure is reported the same way.
-class EnablementDiagnoser {
+class SMSREG_API EnablementDiagnoser {
  public:
   // `registration` validates `account.registration` when the input has one;
   // nullptr skips that check (FIX_REGISTRATION then carries no errors). It

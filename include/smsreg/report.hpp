@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "smsreg/export.h"
+
 namespace smsreg {
 
 // One machine-readable value a finding's message uses. Numbers are kept as
@@ -25,7 +27,7 @@ struct Finding {
   std::vector<Param> params;     // includes "suggestion" where the fix is mechanical
 
   // The value of a string or number param, or "" when absent.
-  const std::string& param(const std::string& name) const;
+  SMSREG_API const std::string& param(const std::string& name) const;
 };
 
 enum class Status { kVerified, kNotVerified };
@@ -38,14 +40,14 @@ struct Report {
   bool verified() const { return status == Status::kVerified; }
   // One JSON object, no trailing newline (INTERFACE section 2). `source`, when
   // non-empty, is added as "source".
-  std::string toJson(const std::string& source = "") const;
+  SMSREG_API std::string toJson(const std::string& source = "") const;
   // For people: the verdict line, then one finding a line naming source and field.
-  std::string toText(const std::string& source) const;
+  SMSREG_API std::string toText(const std::string& source) const;
 };
 
 // Orders findings as the contract fixes: by instanceLocation segment by
 // segment (array indices as numbers), then by code.
-bool findingLess(const Finding& a, const Finding& b);
+SMSREG_API bool findingLess(const Finding& a, const Finding& b);
 
 }  // namespace smsreg
 

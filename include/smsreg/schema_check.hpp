@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "smsreg/export.h"
 #include "smsreg/options.hpp"
 
 namespace smsreg {
@@ -41,9 +42,9 @@ struct SchemaCheckResult {
 
   // {"source"?, "valid", "errors": [{instanceLocation, keywordLocation, code,
   // message}]} on one line; "source" only when not empty.
-  std::string toJson(const std::string& source = "") const;
+  SMSREG_API std::string toJson(const std::string& source = "") const;
   // "SOURCE: valid" or "SOURCE: invalid (N errors)" and one line an error.
-  std::string toText(const std::string& source) const;
+  SMSREG_API std::string toText(const std::string& source) const;
 };
 
 // Compiles a draft-07 schema once. Building can fail (malformed JSON, a
@@ -53,7 +54,7 @@ struct SchemaCheckResult {
 // Thread safety: check() is const and may be called from any number of
 // threads at once on one SchemaChecker. It never throws and never crashes:
 // malformed or oversized input gives an invalid result with one INPUT_* error.
-class SchemaChecker {
+class SMSREG_API SchemaChecker {
  public:
   explicit SchemaChecker(std::string_view schemaJson, const SchemaCheckOptions& options = {});
   ~SchemaChecker();

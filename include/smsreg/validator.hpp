@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "smsreg/export.h"
 #include "smsreg/options.hpp"
 #include "smsreg/report.hpp"
 
@@ -32,7 +33,7 @@ struct RuleInfo {
 //
 // validate() never throws and never crashes on any input: malformed or
 // oversized input gives NOT_VERIFIED with one INPUT_* error.
-class Validator {
+class SMSREG_API Validator {
  public:
   explicit Validator(const ValidatorOptions& options = ValidatorOptions());
   ~Validator();
@@ -54,7 +55,7 @@ class Validator {
 };
 
 // The version of the built-in rule catalogue.
-std::string rulesVersion();
+SMSREG_API std::string rulesVersion();
 
 }  // namespace smsreg
 
