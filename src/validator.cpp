@@ -3,6 +3,7 @@
 #include "smsreg/validator.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "input/bounded_json.hpp"
@@ -23,6 +24,10 @@ namespace smsreg {
 namespace {
 
 using json = nlohmann::json;
+
+// Findings of one code listed per document; the rest are counted in one
+// summary finding of that code at "" (params.omitted), docs/limits.md.
+constexpr std::size_t kMaxFindingsPerCode = 200;
 
 Report inputError(const std::string& pointer, const std::string& code, const std::string& message) {
   Report r;
@@ -63,6 +68,7 @@ struct Validator::Impl {
 
   Report run(std::string_view text) const {
     json doc;
+    const input::TreeGuard release(doc);  // no allocating teardown if memory runs out below
     input::ParseError why;
     if (!input::parseBounded(text, options.limits, doc, why)) return inputError(why.pointer, why.code, why.message);
     if (options.part == Part::kBrand) {
@@ -97,18 +103,33 @@ struct Validator::Impl {
     return route(std::move(findings));
   }
 
-  // Applies severities and disabled codes, drops repeats, sorts.
+  // Applies severities and disabled codes, drops repeats, caps each code
+  // at kMaxFindingsPerCode with one summary finding for the rest, sorts.
   Report route(std::vector<Finding> findings) const {
     Report r;
     std::sort(findings.begin(), findings.end(), findingLess);
     const Finding* previous = nullptr;
+    std::map<std::string, std::size_t> perCode;
     for (Finding& f : findings) {
       if (previous != nullptr && previous->instanceLocation == f.instanceLocation && previous->code == f.code) continue;
       previous = &f;
       const rules::Rule* rule = catalogue.find(f.code);
       if (rule != nullptr && !rule->enabled) continue;
+      if (++perCode[f.code] > kMaxFindingsPerCode) continue;
       bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
       (warning ? r.warnings : r.errors).push_back(f);
+    }
+    for (const auto& [code, count] : perCode) {
+      if (count <= kMaxFindingsPerCode) continue;
+      const std::size_t more = count - kMaxFindingsPerCode;
+      Finding f = report::makeFinding("", code,
+                                      std::to_string(more) + " more " + code + " findings are not listed; fix the " +
+                                          std::to_string(kMaxFindingsPerCode) + " above and validate again.");
+      report::withNumber(f, "omitted", static_cast<long long>(more));
+      const rules::Rule* rule = catalogue.find(code);
+      const bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
+      auto& list = warning ? r.warnings : r.errors;
+      list.insert(std::upper_bound(list.begin(), list.end(), f, findingLess), std::move(f));
     }
     r.status = r.errors.empty() ? Status::kVerified : Status::kNotVerified;
     return r;
@@ -135,6 +156,8 @@ Report Validator::validate(std::string_view text) const noexcept {
     if (!ok()) return inputError("", "INPUT_MALFORMED", "The validator could not be built: " + impl_->error);
     return impl_->run(text);
   } catch (const std::bad_alloc&) {
+    // Everything the attempt held is freed by now (the DOM without
+    // allocating, see TreeGuard), so this small report can be built.
     return inputError("", "INPUT_TOO_LARGE", "The document needs more memory than is available; send a smaller one.");
   } catch (...) {
     return inputError("", "INPUT_MALFORMED", "The document could not be validated; check that it is a submission.");

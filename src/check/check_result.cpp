@@ -1,37 +1,51 @@
 // Output forms of a schema check (INTERFACE section 4).
-#include <nlohmann/json.hpp>
+#include <utility>
 
+#include "report/text_escape.hpp"
 #include "smsreg/schema_check.hpp"
 
 namespace smsreg {
 
 std::string SchemaCheckResult::toJson(const std::string& source) const {
-  nlohmann::ordered_json out;
-  if (!source.empty()) out["source"] = source;
-  out["valid"] = valid;
-  out["errors"] = nlohmann::ordered_json::array();
-  for (const SchemaError& e : errors) {
-    nlohmann::ordered_json j;
-    j["instanceLocation"] = e.instanceLocation;
-    j["keywordLocation"] = e.keywordLocation;
-    j["code"] = e.code;
-    j["message"] = e.message;
-    out["errors"].push_back(std::move(j));
+  // Written directly (no DOM to tear down under memory pressure); bytes that
+  // are not UTF-8 (only a schema's own strings can carry them) become U+FFFD.
+  std::string out = "{";
+  if (!source.empty()) {
+    out += "\"source\":";
+    report::appendJsonString(out, source);
+    out += ',';
   }
-  // Replace, not throw, on bytes that are not UTF-8 (they can only come from
-  // a schema's own strings; instances are checked by the parser).
-  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  out += valid ? "\"valid\":true,\"errors\":[" : "\"valid\":false,\"errors\":[";
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    const SchemaError& e = errors[i];
+    out += i == 0 ? "{" : ",{";
+    for (const auto& [name, value] :
+         {std::pair<const char*, const std::string*>{"instanceLocation", &e.instanceLocation},
+          {"keywordLocation", &e.keywordLocation},
+          {"code", &e.code},
+          {"message", &e.message}}) {
+      if (name[0] != 'i') out += ',';
+      report::appendJsonString(out, name);
+      out += ':';
+      report::appendJsonString(out, *value);
+    }
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 std::string SchemaCheckResult::toText(const std::string& source) const {
-  std::string out = source + ": " + (valid ? "valid" : "invalid");
+  const std::string shown = report::escapeForText(source);
+  std::string out = shown + ": " + (valid ? "valid" : "invalid");
   if (!valid) out += " (" + std::to_string(errors.size()) + (errors.size() == 1 ? " error)" : " errors)");
   out += "\n";
   for (const SchemaError& e : errors) {
-    std::string message;
-    for (char c : e.message) message += (c == '\n' || c == '\r') ? ' ' : c;  // one error, one line
-    out += "  " + source + ": " + (e.instanceLocation.empty() ? "(document)" : e.instanceLocation) + " " + e.code +
-           (e.keywordLocation.empty() ? "" : " at #" + e.keywordLocation) + ": " + message + "\n";
+    // One error, one line: user text (keys, schema strings) is escaped.
+    out += "  " + shown + ": " +
+           (e.instanceLocation.empty() ? "(document)" : report::escapeForText(e.instanceLocation)) + " " + e.code +
+           (e.keywordLocation.empty() ? "" : " at #" + report::escapeForText(e.keywordLocation)) + ": " +
+           report::escapeForText(e.message) + "\n";
   }
   return out;
 }

@@ -13,10 +13,45 @@ std::string quotedName(const std::string& description) {
   return close == std::string::npos ? std::string() : description.substr(open + 1, close - open - 1);
 }
 
+constexpr std::size_t kBrief = 80;
+
+// Serialises `v` until `out` holds more than kBrief bytes, then stops: a
+// message quotes a schema value, and dumping all of a 20,000-name
+// `required` for each of 20,000 errors would be quadratic.
+void briefInto(const json& v, std::string& out) {
+  if (out.size() > kBrief) return;
+  if (v.is_array()) {
+    out += '[';
+    for (std::size_t i = 0; i < v.size() && out.size() <= kBrief; ++i) {
+      if (i > 0) out += ',';
+      briefInto(v[i], out);
+    }
+    out += ']';
+  } else if (v.is_object()) {
+    out += '{';
+    bool first = true;
+    for (auto it = v.begin(); it != v.end() && out.size() <= kBrief; ++it) {
+      if (!first) out += ',';
+      first = false;
+      out += json(it.key()).dump(-1, ' ', false, json::error_handler_t::replace) + ':';
+      briefInto(it.value(), out);
+    }
+    out += '}';
+  } else if (v.is_string() && v.get_ref<const std::string&>().size() > kBrief) {
+    out += json(v.get_ref<const std::string&>().substr(0, kBrief)).dump(-1, ' ', false, json::error_handler_t::replace);
+  } else {
+    out += v.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
 std::string brief(const json* v) {
   if (v == nullptr) return "";
-  std::string text = v->dump(-1, ' ', false, json::error_handler_t::replace);
-  return text.size() > 80 ? text.substr(0, 77) + "..." : text;
+  std::string text;
+  briefInto(*v, text);
+  if (text.size() <= kBrief) return text;
+  std::size_t cut = kBrief - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+  return text.substr(0, cut) + "...";
 }
 
 std::string typeName(const json* v) {

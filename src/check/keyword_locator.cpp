@@ -1,5 +1,7 @@
 #include "check/keyword_locator.hpp"
 
+#include <unordered_set>
+
 #include "input/bounded_json.hpp"
 #include "input/json_pointer.hpp"
 #include "schema/keyword_table.hpp"
@@ -9,8 +11,6 @@ namespace smsreg::check {
 namespace {
 
 using json = nlohmann::json;
-
-constexpr int kMaxRefHops = 64;
 
 // Tokens of a pointer smsreg wrote; the resolver spelled "%" as "%25" for
 // valijson, so that is undone after the RFC 6901 unescaping.
@@ -34,7 +34,11 @@ bool isIndex(const std::string& token) {
 KeywordLocator::KeywordLocator(std::vector<schema::SchemaDocument> documents) : documents_(std::move(documents)) {}
 
 KeywordLocator::Node KeywordLocator::follow(Node node) const {
-  for (int hop = 0; hop < kMaxRefHops && node.schema->is_object(); ++hop) {
+  // Every $ref of a chain is followed, however long (a fixed hop limit gave
+  // the location of a $ref in the middle). Circular chains were refused at
+  // load; `seen` stops one all the same.
+  std::unordered_set<const json*> seen;
+  while (node.schema->is_object() && seen.insert(node.schema).second) {
     auto ref = node.schema->find("$ref");
     if (ref == node.schema->end() || !ref->is_string()) break;
     const std::string prefix = std::string("#/") + schema::kDocumentsKey + "/";

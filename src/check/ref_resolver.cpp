@@ -161,6 +161,8 @@ class Resolver {
         if (node->contains("patternProperties") && (token == "patternProperties" || token == "additionalProperties")) {
           spelled = "x-smsreg-" + token;
         }
+        if ((token == "anyOf" || token == "oneOf") && it->is_array())
+          spelled = "x-smsreg-" + token;  // smsreg evaluates them
         node = &*it;
       } else if (node->is_array()) {
         if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)

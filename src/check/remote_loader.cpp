@@ -1,10 +1,11 @@
 #include "check/remote_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <sstream>
 
 #include "input/bounded_json.hpp"
+#include "input/file_reader.hpp"
 #include "schema/embedded.hpp"
 
 namespace smsreg::check {
@@ -57,14 +58,15 @@ DocumentLoader makeRemoteLoader(const SchemaCheckOptions& options) {
     if (options.remotesDir.empty()) return false;
     const std::string path = pathUnder(options.remotesDir, uri);
     if (path.empty()) return false;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return false;
-    const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-    in.seekg(0);
-    // One byte past the limit is enough for the parser to refuse it.
-    std::string text(std::min(size, options.limits.maxBytes + 1), '\0');
-    in.read(&text[0], static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    // A regular file only (a FIFO would block forever), read up to one
+    // byte past the limit: enough for the parser to refuse it.
+    std::string text;
+    std::string why;
+    if (!input::readFileBounded(path, options.limits.maxBytes, input::FileKind::kRegular, text, why)) {
+      if (errno == ENOENT) return false;  // not served: "cannot resolve" names the $ref
+      error = "the document at " + uri + " " + why;
+      return false;
+    }
     return parseDocument(text, options.limits, uri, document, error);
   };
 }

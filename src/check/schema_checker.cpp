@@ -40,6 +40,10 @@ std::string ownMessage(const schema::KeywordSpec& spec, const std::string& detai
       return "property \"" + detail + "\" fails the schema of a pattern it matches";
     case Kind::kAdditionalProperties:
       return "property \"" + detail + "\" is not allowed by additionalProperties";
+    case Kind::kAnyOf:
+      return "The value matches none of the schemas under \"anyOf\".";
+    case Kind::kOneOf:
+      return "The value must match exactly one of the schemas under \"oneOf\".";
     default:
       return detail;
   }
@@ -90,6 +94,7 @@ SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noex
       return result;
     }
     nlohmann::json instance;
+    const input::TreeGuard release(instance);  // no allocating teardown if memory runs out below
     input::ParseError parseError;
     if (!input::parseBounded(instanceJson, impl_->options.limits, instance, parseError, false)) {
       result.errors.push_back({parseError.pointer, "", parseError.code, parseError.message});
@@ -119,6 +124,10 @@ SchemaCheckResult SchemaChecker::check(std::string_view instanceJson) const noex
       }
       result.errors.push_back(std::move(e));
     }
+  } catch (const std::bad_alloc&) {
+    result.valid = false;
+    result.errors.clear();
+    result.errors.push_back({"", "", "INPUT_TOO_LARGE", "The instance needs more memory than is available to check."});
   } catch (...) {
     result.valid = false;
     result.errors.push_back({"", "", "SCHEMA_UNUSABLE", "the instance could not be checked"});

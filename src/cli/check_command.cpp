@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/output.hpp"
 #include "smsreg/schema_check.hpp"
 
 namespace smsreg::cli {
@@ -20,7 +21,7 @@ struct CheckArgs {
 
 int run(const CheckArgs& args) {
   std::string schemaText;
-  if (!readWholeFile(args.schemaFile, schemaText)) return 2;
+  if (!readWholeFile(args.schemaFile, args.limits.maxBytes, schemaText)) return 2;
   SchemaCheckOptions options;
   options.limits = args.limits;
   options.remotesDir = args.remotesDir;
@@ -35,9 +36,8 @@ int run(const CheckArgs& args) {
   bool allRead = forEachDocument(args.files, false, args.limits.maxBytes, [&](const Document& d) {
     SchemaCheckResult result = checker.check(d.text);
     anyInvalid = anyInvalid || !result.valid;
-    std::cout << (json ? result.toJson(many ? d.source : "") + "\n" : result.toText(d.source));
+    writeOut(json ? result.toJson(many ? d.source : "") + "\n" : result.toText(d.source));
   });
-  std::cout.flush();
   if (!allRead) return 2;
   return anyInvalid ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/output.hpp"
 #include "smsreg/enablement.hpp"
 #include "smsreg/validator.hpp"
 
@@ -40,13 +41,8 @@ int runEnablement(const EnablementArgs& args) {
     } else if (!result.allCanSend()) {
       anyCannotSend = true;
     }
-    if (json) {
-      std::cout << result.toJson(many ? doc.source : std::string()) << "\n";
-    } else {
-      std::cout << result.toText(doc.source);
-    }
+    writeOut(json ? result.toJson(many ? doc.source : std::string()) + "\n" : result.toText(doc.source));
   });
-  std::cout.flush();
   if (!allRead || anyBadInput) return 2;
   return anyCannotSend ? 1 : 0;
 }

@@ -23,7 +23,8 @@ struct Document {
 // With `ndjson`, each non-blank line is one document and is streamed (memory
 // stays bounded by the longest line, which is cut at `maxBytes` + 1 so the
 // limit check still fires). A file that cannot be read is reported on stderr
-// and makes the function return false; the others are still visited.
+// with the reason and makes the function return false; the others are still
+// visited. A directory (named, or as standard input) cannot be read.
 // A file larger than `maxBytes` is read only up to maxBytes + 1 bytes: enough
 // for the parser to report INPUT_TOO_LARGE without holding the whole file.
 bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::size_t maxBytes,
@@ -36,9 +37,10 @@ bool manyDocuments(const std::vector<std::string>& files, bool ndjson);
 // Adds --max-bytes, --max-depth, --max-string to `cmd`, writing into `limits`.
 void addLimitFlags(CLI::App* cmd, Limits& limits);
 
-// Reads a whole file for a schema or rule file; false (and a message on
-// stderr) when it cannot be read.
-bool readWholeFile(const std::string& path, std::string& out);
+// Reads a whole schema or rule file: a regular file of at most `maxBytes`
+// (the --max-bytes limit). False, with the file name and the reason on
+// stderr, when it cannot be read or is larger.
+bool readWholeFile(const std::string& path, std::size_t maxBytes, std::string& out);
 
 }  // namespace smsreg::cli
 

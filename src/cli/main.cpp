@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"smsreg: US/Canada SMS registration validator and enablement diagnosis"};
@@ -22,13 +23,19 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
+  int status = 2;
   try {
     for (const auto& [name, run] : runners) {
-      if (app.got_subcommand(name)) return run();
+      if (app.got_subcommand(name)) status = run();
     }
+  } catch (const std::bad_alloc&) {
+    std::cerr << "smsreg: out of memory\n";
+    status = 2;
   } catch (const std::exception& e) {
     std::cerr << "smsreg: " << e.what() << "\n";
-    return 2;
+    status = 2;
   }
-  return 2;
+  // A report that did not reach its reader is a failed run, whatever the verdicts.
+  if (!smsreg::cli::finishOutput()) return 2;
+  return status;
 }

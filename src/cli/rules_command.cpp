@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/rules_json.hpp"
 #include "smsreg/validator.hpp"
 
@@ -23,13 +24,13 @@ Runner addRulesCommand(CLI::App& app) {
       return 2;
     }
     if (*format == "json") {
-      std::cout << rulesJson(validator) << "\n";
+      writeOut(rulesJson(validator) + "\n");
     } else {
       for (const RuleInfo& r : validator.rules()) {
-        std::cout << r.code << " (" << r.severity << ")";
-        for (const std::string& f : r.fields) std::cout << " " << (f.empty() ? "\"\"" : f);
-        std::cout << "\n    " << r.description << "\n    source: " << r.source << "\n    evidence: " << r.evidence
-                  << "\n";
+        std::string line = r.code + " (" + r.severity + ")";
+        for (const std::string& f : r.fields) line += " " + (f.empty() ? std::string("\"\"") : f);
+        writeOut(line + "\n    " + r.description + "\n    source: " + r.source + "\n    evidence: " + r.evidence +
+                 "\n");
       }
     }
     return 0;

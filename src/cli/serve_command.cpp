@@ -42,7 +42,9 @@ int run(ServeArgs& args, const CLI::App& cmd) {
     return 2;
   }
   o.validator.profile = args.profile;  // an unknown name fails the build of the validators: exit 2
-  if (!args.rulesFile.empty() && !readWholeFile(args.rulesFile, o.validator.extraRulesJson)) return 2;
+  if (!args.rulesFile.empty() &&
+      !readWholeFile(args.rulesFile, o.validator.limits.maxBytes, o.validator.extraRulesJson))
+    return 2;
   o.validator.disabledRules = args.disabled;
   // Limits given on the command line bound both endpoints; unset, each keeps
   // its default (1 MiB registrations, 64 MiB enablement).

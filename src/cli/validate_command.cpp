@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/output.hpp"
 #include "smsreg/validator.hpp"
 
 namespace smsreg::cli {
@@ -24,17 +25,49 @@ struct ValidateArgs {
   std::vector<std::string> files;
 };
 
-// Validates a batch of documents on `jobs` threads sharing one validator,
-// keeping output in input order.
-void validateBatch(const Validator& validator, const std::vector<Document>& docs, unsigned jobs,
-                   std::vector<Report>& reports) {
-  reports.assign(docs.size(), Report());
+// A report as one line of output, or, when it cannot be written (memory
+// ran out while serialising it), an INPUT_TOO_LARGE report of its own in
+// the same place, so no other document's report is lost with it.
+std::string render(const Report& report, const std::string& source, bool json, bool many, bool& replaced) noexcept {
+  replaced = false;
+  try {
+    return json ? report.toJson(many ? source : "") + "\n" : report.toText(source);
+  } catch (...) {
+  }
+  replaced = true;
+  try {
+    Report standIn;
+    standIn.errors.push_back(Finding{"",
+                                     "INPUT_TOO_LARGE",
+                                     "The report for this document needs more memory than is available to write; "
+                                     "send a smaller document.",
+                                     {}});
+    return json ? standIn.toJson(many ? source : "") + "\n" : standIn.toText(source);
+  } catch (...) {
+    return {};  // nothing can be written; the caller notices the empty line
+  }
+}
+
+// Validates and renders a window of documents on `jobs` threads sharing one
+// validator. Each document's report is rendered by the thread that made it
+// and freed at once, so the window holds text, never reports.
+void validateWindow(const Validator& validator, const std::vector<Document>& docs, unsigned jobs, bool json, bool many,
+                    std::vector<std::string>& lines, std::vector<char>& verified, std::vector<char>& replaced) {
+  lines.assign(docs.size(), std::string());
+  verified.assign(docs.size(), 0);
+  replaced.assign(docs.size(), 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < docs.size(); i = next++) reports[i] = validator.validate(docs[i].text);
+    for (std::size_t i = next++; i < docs.size(); i = next++) {
+      Report report = validator.validate(docs[i].text);
+      bool lost = false;
+      lines[i] = render(report, docs[i].source, json, many, lost);
+      verified[i] = report.verified() && !lost ? 1 : 0;
+      replaced[i] = lost ? 1 : 0;
+    }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+  for (unsigned t = 1; t < jobs && t < docs.size(); ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
 }
@@ -45,7 +78,9 @@ int run(const ValidateArgs& args) {
   options.part = args.part == "brand" ? Part::kBrand : args.part == "campaign" ? Part::kCampaign : Part::kBoth;
   options.disabledRules = args.disabled;
   options.profile = args.profile;
-  if (!args.rulesFile.empty() && !readWholeFile(args.rulesFile, options.extraRulesJson)) return 2;
+  if (!args.rulesFile.empty() && !readWholeFile(args.rulesFile, args.limits.maxBytes, options.extraRulesJson)) {
+    return 2;
+  }
   Validator validator(options);
   if (!validator.ok()) {
     std::cerr << "smsreg: " << validator.error() << "\n";
@@ -53,28 +88,32 @@ int run(const ValidateArgs& args) {
   }
   const bool json = args.format == "json";
   const bool many = manyDocuments(args.files, args.ndjson);
+  const unsigned jobs = std::max(1u, args.jobs);
+  // A small window keeps output in input order with bounded memory: at
+  // most two documents a worker are held (docs/limits.md).
+  const std::size_t window = 2 * static_cast<std::size_t>(jobs);
   bool anyNotVerified = false;
+  bool unwritable = false;
   std::vector<Document> batch;
+  std::vector<std::string> lines;
+  std::vector<char> verified;
+  std::vector<char> replaced;
   auto flush = [&] {
-    std::vector<Report> reports;
-    validateBatch(validator, batch, std::max(1u, args.jobs), reports);
+    validateWindow(validator, batch, jobs, json, many, lines, verified, replaced);
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      anyNotVerified = anyNotVerified || !reports[i].verified();
-      if (json) {
-        std::cout << reports[i].toJson(many ? batch[i].source : "") << "\n";
-      } else {
-        std::cout << reports[i].toText(batch[i].source);
-      }
+      anyNotVerified = anyNotVerified || verified[i] == 0;
+      if (lines[i].empty() || replaced[i] != 0) unwritable = true;
+      writeOut(lines[i]);
     }
-    std::cout.flush();
     batch.clear();
   };
   bool allRead = forEachDocument(args.files, args.ndjson, args.limits.maxBytes, [&](const Document& d) {
     batch.push_back(d);
-    if (batch.size() >= 256) flush();  // bounded memory on long NDJSON streams
+    if (batch.size() >= window) flush();
   });
   flush();
-  if (!allRead) return 2;
+  if (unwritable) std::cerr << "smsreg: a report could not be written (out of memory); its line says so\n";
+  if (!allRead || unwritable) return 2;
   return anyNotVerified ? 1 : 0;
 }
 

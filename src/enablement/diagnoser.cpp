@@ -1,7 +1,9 @@
 // EnablementDiagnoser: bounded parse -> shape check -> engine per user -> summary.
 #include <exception>
 #include <new>
+#include <optional>
 
+#include "enablement/batch_reader.hpp"
 #include "enablement/engine.hpp"
 #include "enablement/input_reader.hpp"
 #include "enablement/registration_check.hpp"
@@ -71,29 +73,29 @@ EnablementDiagnoser::EnablementDiagnoser(EnablementOptions options, const Valida
 
 EnablementResult EnablementDiagnoser::diagnose(std::string_view json) const noexcept {
   try {
-    nlohmann::json root;
-    input::ParseError parseError;
-    if (!input::parseBounded(json, options_.limits, root, parseError)) {
-      return errorResult(parseError.pointer, parseError.code, parseError.message);
-    }
+    // Streams a batch's users (enablement/batch_reader.hpp) and diagnoses
+    // each as it is read: a 64 MiB export never has its whole tree, nor all
+    // of its users' models, in memory at once.
     enablement::EnablementInput in;
-    EnablementError shapeError;
-    if (!enablement::readInput(root, in, shapeError)) {
-      EnablementResult r;
-      r.hasError = true;
-      r.error = std::move(shapeError);
-      return r;
-    }
-    root = nullptr;  // the DOM is no longer needed; free it before diagnosing a large batch
-
-    const enablement::RegistrationOutcome registration = enablement::checkRegistration(in.account, registration_);
-    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours, options_.clockSkewSeconds};
+    enablement::ReadFailure failure;
     EnablementResult r;
-    r.batch = in.batch;
-    r.diagnoses.reserve(in.users.size());
-    for (const enablement::UserInput& user : in.users) {
-      r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, registration, settings));
+    std::optional<enablement::RegistrationOutcome> registration;
+    const enablement::EngineSettings settings{options_.recentDays, options_.pendingHours, options_.clockSkewSeconds};
+    auto diagnoseOne = [&](const enablement::UserInput& user) {
+      if (!registration) registration = enablement::checkRegistration(in.account, registration_);
+      r.diagnoses.push_back(enablement::diagnoseUser(in.asOf, in.account, user, *registration, settings));
+    };
+    if (!enablement::readDocument(json, options_.limits, in, failure, diagnoseOne)) {
+      if (failure.parse) {
+        return errorResult(failure.parseError.pointer, failure.parseError.code, failure.parseError.message);
+      }
+      EnablementResult bad;
+      bad.hasError = true;
+      bad.error = std::move(failure.shapeError);
+      return bad;
     }
+    for (const enablement::UserInput& user : in.users) diagnoseOne(user);  // the single-user form
+    r.batch = in.batch;
     if (r.batch) r.summary = summarize(r.diagnoses, in.account.hasNumbers);
     return r;
   } catch (const std::bad_alloc&) {

@@ -99,7 +99,15 @@ bool parseRfc3339(std::string_view s, Instant& out) {
   return true;
 }
 
-std::string formatRfc3339(const Instant& t) {
+std::string formatRfc3339(const Instant& input) {
+  // RFC 3339 has four-digit years: an instant past 9999-12-31T23:59:59Z
+  // (asOf in 9999 plus the pending hours) is written as that last second,
+  // one before 0000-01-01 as that first one; never as invalid text.
+  constexpr std::int64_t kFirst = -62167219200;  // 0000-01-01T00:00:00Z
+  constexpr std::int64_t kLast = 253402300799;   // 9999-12-31T23:59:59Z
+  Instant t = input;
+  if (t.seconds > kLast) t = Instant{kLast, 0};
+  if (t.seconds < kFirst) t = Instant{kFirst, 0};
   std::int64_t days = t.seconds / 86400;
   std::int64_t rem = t.seconds % 86400;
   if (rem < 0) {

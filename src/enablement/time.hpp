@@ -30,7 +30,8 @@ struct Instant {
 bool parseRfc3339(std::string_view text, Instant& out);
 
 // "2026-11-22T08:00:00Z" (fraction only when non-zero, in milliseconds or
-// nanoseconds as needed).
+// nanoseconds as needed). Instants outside years 0000-9999 are written as
+// the nearest representable second, so the text is always RFC 3339.
 std::string formatRfc3339(const Instant& t);
 
 // t + seconds.

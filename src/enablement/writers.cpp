@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report_json.hpp"
+#include "report/text_escape.hpp"
 #include "smsreg/enablement.hpp"
 
 namespace smsreg {
@@ -47,13 +48,9 @@ ojson diagnosisToJson(const Diagnosis& d) {
 
 std::string dump(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
-// Keeps one finding or cause on one line whatever its text holds.
-std::string oneLine(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-  return out;
-}
+// Keeps one finding or cause on one line whatever its text holds, with no
+// control character reaching the terminal (report/text_escape.hpp).
+std::string oneLine(const std::string& s) { return report::escapeForText(s); }
 
 void diagnosisText(const Diagnosis& d, const std::string& prefix, std::string& out) {
   out += prefix + "user " + oneLine(d.userId) + ": " + d.state + ", " +
@@ -66,8 +63,8 @@ void diagnosisText(const Diagnosis& d, const std::string& prefix, std::string& o
   for (const Action& a : d.actions) {
     out += "  action " + a.code + " (" + a.actor + "): " + oneLine(a.message) + "\n";
     for (const Finding& f : a.errors) {
-      out += "    registration error " + (f.instanceLocation.empty() ? "(document)" : f.instanceLocation) + " " +
-             f.code + ": " + oneLine(f.message) + "\n";
+      out += "    registration error " + (f.instanceLocation.empty() ? "(document)" : oneLine(f.instanceLocation)) +
+             " " + f.code + ": " + oneLine(f.message) + "\n";
     }
   }
 }
@@ -91,9 +88,16 @@ std::string EnablementResult::toJson(const std::string& source) const {
     for (const auto& [k, v] : body.items()) j[k] = v;
     return dump(j);
   }
-  ojson results = ojson::array();
-  for (const Diagnosis& d : diagnoses) results.push_back(diagnosisToJson(d));
-  j["results"] = std::move(results);
+  // Each result is dumped as soon as it is built: a DOM of every result of a
+  // large batch took more memory than the batch itself.
+  std::string out = "{";
+  if (!source.empty()) out += "\"source\":" + dump(ojson(source)) + ",";
+  out += "\"results\":[";
+  for (std::size_t i = 0; i < diagnoses.size(); ++i) {
+    if (i > 0) out += ',';
+    out += dump(diagnosisToJson(diagnoses[i]));
+  }
+  out += "],\"summary\":";
   ojson s;
   s["users"] = summary.users;
   s["canSend"] = summary.canSend;
@@ -102,17 +106,16 @@ std::string EnablementResult::toJson(const std::string& source) const {
   s["byCause"] = ojson::object();
   for (const auto& [k, n] : summary.byCause) s["byCause"][k] = n;
   if (summary.hasCampaignNumbers) s["notOnCampaign"] = summary.notOnCampaign;
-  j["summary"] = std::move(s);
-  return dump(j);
+  return out + dump(s) + "}";
 }
 
 std::string EnablementResult::toText(const std::string& source) const {
-  const std::string prefix = source.empty() ? std::string() : source + ": ";
+  const std::string prefix = source.empty() ? std::string() : oneLine(source) + ": ";
   std::string out;
   if (hasError) {
     out += prefix + "not diagnosed: " + error.code + " at " +
-           (error.instanceLocation.empty() ? "(document)" : error.instanceLocation) + ": " + oneLine(error.message) +
-           "\n";
+           (error.instanceLocation.empty() ? "(document)" : oneLine(error.instanceLocation)) + ": " +
+           oneLine(error.message) + "\n";
     return out;
   }
   for (const Diagnosis& d : diagnoses) diagnosisText(d, prefix, out);

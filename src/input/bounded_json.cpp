@@ -1,5 +1,6 @@
 #include "input/bounded_json.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +19,33 @@ std::string escapePointerToken(std::string_view token) {
     }
   }
   return out;
+}
+
+std::string elide(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a code point
+  return std::string(text.substr(0, cut)) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
+void releaseTree(nlohmann::json& tree) noexcept {
+  // Children are emptied before they are destroyed, so nlohmann's destroy()
+  // meets only scalars and empty containers and reserves nothing.
+  if (tree.is_array()) {
+    auto& items = *tree.get_ptr<nlohmann::json::array_t*>();
+    while (!items.empty()) {
+      releaseTree(items.back());
+      items.pop_back();
+    }
+  } else if (tree.is_object()) {
+    auto& members = *tree.get_ptr<nlohmann::json::object_t*>();
+    while (!members.empty()) {
+      auto last = std::prev(members.end());
+      releaseTree(last->second);
+      members.erase(last);
+    }
+  }
+  tree = nullptr;
 }
 
 namespace {
@@ -68,6 +96,15 @@ class BoundedBuilder {
  public:
   BoundedBuilder(const Limits& limits, json& root, ParseError& error) : limits_(limits), root_(root), error_(error) {}
 
+  // Elements of the array at root member `key` are built one at a time,
+  // handed to `visit` (may be empty) and freed (see parseBoundedStreaming).
+  void streamMember(std::string_view key, const ElementVisitor* visit) {
+    streamKey_ = key;
+    visit_ = visit;
+    streaming_ = true;
+  }
+  bool stoppedByVisitor() const { return stopped_; }
+
   bool null() { return put(json(nullptr)); }
   bool boolean(bool v) { return put(json(v)); }
   bool number_integer(json::number_integer_t v) { return put(json(v)); }
@@ -105,7 +142,7 @@ class BoundedBuilder {
   }
   bool end_object() {
     stack_.pop_back();
-    return true;
+    return delivered();
   }
   bool start_array(std::size_t /*unknown size*/) {
     if (!enter()) return false;
@@ -113,7 +150,7 @@ class BoundedBuilder {
   }
   bool end_array() {
     stack_.pop_back();
-    return true;
+    return delivered();
   }
 
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
@@ -122,7 +159,8 @@ class BoundedBuilder {
     if (ex.id == 406) {  // out_of_range: number overflow such as 1e400
       error_.code = "INPUT_MALFORMED";
       error_.pointer = pointer();
-      error_.message = "The number " + last_token + " is too large to represent; send a number within double range.";
+      error_.message =
+          "The number " + elide(last_token) + " is too large to represent; send a number within double range.";
       return false;
     }
     if (what.find("surrogate") != std::string::npos || what.find("UTF-8") != std::string::npos ||
@@ -141,14 +179,17 @@ class BoundedBuilder {
  private:
   struct Frame {
     json* value;
-    std::string key;  // current key when value is an object
+    std::string key;            // current key when value is an object
+    bool streamed = false;      // the array whose elements are handed out one by one
+    std::size_t delivered = 0;  // elements handed out so far
   };
 
   bool enter() {
-    if (stack_.size() + 1 > limits_.maxDepth) {
+    const std::size_t maxDepth = std::min(limits_.maxDepth, kMaxDepthCeiling);
+    if (stack_.size() + 1 > maxDepth) {
       error_.code = "INPUT_TOO_DEEP";
       error_.pointer = "";
-      error_.message = "The document nests deeper than " + std::to_string(limits_.maxDepth) + " levels; flatten it.";
+      error_.message = "The document nests deeper than " + std::to_string(maxDepth) + " levels; flatten it.";
       return false;
     }
     return true;
@@ -161,6 +202,10 @@ class BoundedBuilder {
       return &root_;
     }
     Frame& f = stack_.back();
+    if (f.streamed) {
+      element_ = std::move(v);
+      return &element_;
+    }
     if (f.value->is_object()) {
       return &((*f.value)[f.key] = std::move(v));
     }
@@ -170,13 +215,28 @@ class BoundedBuilder {
 
   bool put(json&& v) {
     place(std::move(v));
-    return true;
+    return delivered();
   }
 
   bool open(json&& container) {
+    const bool streamed = streaming_ && container.is_array() && stack_.size() == 1 && stack_[0].value->is_object() &&
+                          stack_[0].key == streamKey_;
     json* slot = place(std::move(container));
-    stack_.push_back(Frame{slot, {}});
+    stack_.push_back(Frame{slot, {}, streamed, 0});
     return true;
+  }
+
+  // When the innermost open container is the streamed array, the element
+  // just completed is handed out and freed.
+  bool delivered() {
+    if (stack_.empty() || !stack_.back().streamed) return true;
+    Frame& f = stack_.back();
+    bool go = true;
+    if (visit_ != nullptr && *visit_) go = (*visit_)(element_, f.delivered);
+    releaseTree(element_);
+    ++f.delivered;
+    if (!go) stopped_ = true;
+    return go;
   }
 
   // The pointer of the value being read. An enclosing array already holds
@@ -189,6 +249,8 @@ class BoundedBuilder {
       p += '/';
       if (f.value->is_object()) {
         p += escapePointerToken(f.key);
+      } else if (f.streamed) {
+        p += std::to_string(f.delivered);  // the element being built
       } else {
         const bool innermost = i + 1 == stack_.size();
         p += std::to_string(innermost ? f.value->size() : f.value->size() - 1);
@@ -221,6 +283,11 @@ class BoundedBuilder {
   json& root_;
   ParseError& error_;
   std::vector<Frame> stack_;
+  bool streaming_ = false;
+  std::string_view streamKey_;
+  const ElementVisitor* visit_ = nullptr;
+  json element_;  // the streamed element being built
+  bool stopped_ = false;
 };
 
 bool isBlank(std::string_view text) {
@@ -232,11 +299,13 @@ bool isBlank(std::string_view text) {
 
 }  // namespace
 
-bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
-                  bool requireObject) noexcept {
-  out = nullptr;
-  error = ParseError{};
+namespace {
+
+bool parseImpl(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error, bool requireObject,
+               std::string_view streamKey, const ElementVisitor* visit) noexcept {
+  releaseTree(out);
   try {
+    error = ParseError{};
     if (text.size() > limits.maxBytes) {
       error.code = "INPUT_TOO_LARGE";
       // Callers may read only limit + 1 bytes, so the size is a lower bound.
@@ -257,35 +326,76 @@ bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& o
       error.message = "Byte " + std::to_string(bad) + " is not valid UTF-8; send the document as UTF-8 text.";
       return false;
     }
+    // nlohmann's lexer takes a NUL byte for the end of input and would
+    // ignore whatever follows it; JSON allows no raw NUL anywhere (inside a
+    // string it is written \u0000), so one is malformed input.
+    const std::size_t nul = text.find('\0');
+    if (nul != std::string_view::npos) {
+      error.code = "INPUT_MALFORMED";
+      error.offset = nul;
+      error.message = "Byte " + std::to_string(nul) +
+                      " is a NUL character, which JSON does not allow; write \\u0000 inside a string if you mean it.";
+      return false;
+    }
     BoundedBuilder builder(limits, out, error);
+    if (!streamKey.empty()) builder.streamMember(streamKey, visit);
     bool ok = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                               /*strict=*/true);
     if (!ok) {
+      if (builder.stoppedByVisitor()) {
+        releaseTree(out);
+        return false;  // the visitor says why
+      }
       if (error.code.empty()) {
         error.code = "INPUT_MALFORMED";
         error.message = "The document is not valid JSON; check its brackets and quotes.";
       }
-      out = nullptr;
+      releaseTree(out);
       return false;
     }
     if (requireObject && !out.is_object()) {
       error.code = "INPUT_NOT_OBJECT";
       error.message = std::string("The document is a JSON ") + out.type_name() + "; send one JSON object.";
-      out = nullptr;
+      releaseTree(out);
       return false;
     }
     return true;
   } catch (const std::bad_alloc&) {
-    out = nullptr;
-    error.code = "INPUT_TOO_LARGE";
-    error.message = "The document needs more memory than is available; send a smaller one.";
-    return false;
+    // Free the partial tree first, without allocating, so the message below
+    // has memory to be written in.
+    releaseTree(out);
+    return outOfMemory(error);
   } catch (const std::exception& e) {
-    out = nullptr;
+    releaseTree(out);
     error.code = "INPUT_MALFORMED";
     error.message = "The document could not be read; check that it is valid JSON.";
     return false;
   }
+}
+
+}  // namespace
+
+bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
+                  bool requireObject) noexcept {
+  return parseImpl(text, limits, out, error, requireObject, {}, nullptr);
+}
+
+bool parseBoundedStreaming(std::string_view text, const Limits& limits, std::string_view key,
+                           const ElementVisitor& visit, nlohmann::json& out, ParseError& error) noexcept {
+  return parseImpl(text, limits, out, error, true, key, &visit);
+}
+
+bool outOfMemory(ParseError& error) noexcept {
+  try {
+    error.pointer.clear();
+    error.code = "INPUT_TOO_LARGE";
+    error.message = "The document needs more memory than is available; send a smaller one.";
+  } catch (...) {
+    // The strings above fit in their small-string buffers but for the
+    // message; a report with the code alone still says what happened.
+    error.message.clear();
+  }
+  return false;
 }
 
 }  // namespace smsreg::input

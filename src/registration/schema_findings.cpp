@@ -235,9 +235,13 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
   for (const auto& [object, base] : submissionObjects(document)) {
     const FieldInfo* info = catalogue.find(base);
     if (info == nullptr || !info->closed) continue;
+    std::size_t unknown = 0;
     for (auto it = object->begin(); it != object->end(); ++it) {
       const std::string& key = it.key();
       if (std::find(info->properties.begin(), info->properties.end(), key) != info->properties.end()) continue;
+      // A capped number per object, then one summary at the object: a
+      // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
+      if (++unknown > kMaxUnknownPerObject) continue;
       const std::string pointer = base + "/" + input::escapePointerToken(key);
       std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
       std::string suggestion = closest(key, info->properties);
@@ -246,6 +250,16 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
                                     : "did you mean \"" + suggestion + "\"? Rename it.";
       Finding f = makeFinding(pointer, "FIELD_UNKNOWN", message);
       if (!suggestion.empty()) withText(f, "suggestion", suggestion);
+      errors.push_back(std::move(f));
+    }
+    if (unknown > kMaxUnknownPerObject) {
+      const std::size_t more = unknown - kMaxUnknownPerObject;
+      Finding f = makeFinding(base, "FIELD_UNKNOWN",
+                              std::to_string(more) + " more fields of " +
+                                  (base.empty() ? "a submission" : "the " + base.substr(1)) +
+                                  " are unknown beyond the " + std::to_string(kMaxUnknownPerObject) +
+                                  " listed; remove every field that is not a TCR field name.");
+      withNumber(f, "omitted", static_cast<long long>(more));
       errors.push_back(std::move(f));
     }
   }
@@ -283,6 +297,10 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       errors.push_back(std::move(f));
     } else if (startsWith(d, "Failed to match against any enum values") ||
                startsWith(d, "Failed to match expected value set by 'const'")) {
+      // Accepted values are text: a value that is not text already has its
+      // FIELD_TYPE, and one problem gets one finding.
+      const json* actual = at(document, p);
+      if (actual != nullptr && !actual->is_string()) continue;
       const FieldInfo* info = catalogue.find(p);
       std::vector<std::string> allowed = info != nullptr ? info->allowed : std::vector<std::string>();
       std::string value = stringAt(document, p);

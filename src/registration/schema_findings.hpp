@@ -24,8 +24,13 @@ void normalizeAbsent(nlohmann::json& document, const FieldCatalogue& catalogue);
 // number of findings instead of one each (memory and output stay small).
 void truncateLongLists(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
 
+// Unknown members reported one by one per object; past this many, one
+// summary FIELD_UNKNOWN at the object counts the rest (params.omitted).
+inline constexpr std::size_t kMaxUnknownPerObject = 100;
+
 // Every member of a closed object the schema does not name (valijson 1.0
-// reports only the first), with the closest known name as suggestion.
+// reports only the first), with the closest known name as suggestion, up to
+// kMaxUnknownPerObject per object.
 void findUnknownKeys(const nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
 
 // Translates raw schema errors. FIELD_UNKNOWN is left to findUnknownKeys.

@@ -1,10 +1,12 @@
 #include "smsreg/report.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <string_view>
 
 #include "report/report_json.hpp"
+#include "report/text_escape.hpp"
 
 namespace smsreg {
 
@@ -50,19 +52,73 @@ int compareToken(std::string_view a, std::string_view b) {
 
 const std::string kEmpty;
 
-std::string escapeText(const std::string& s) {
-  // Findings may quote user text; keep each on one line.
-  std::string out;
-  for (char c : s) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += c;
-    }
+// The value a param named `name` finally has: a later param of the same
+// name replaces an earlier one in place, as a JSON object's member would.
+const Param& lastOfName(const std::vector<Param>& params, std::size_t first) {
+  const Param* last = &params[first];
+  for (std::size_t j = first + 1; j < params.size(); ++j) {
+    if (params[j].name == params[first].name) last = &params[j];
   }
-  return out;
+  return *last;
+}
+
+void appendParam(std::string& out, const Param& p) {
+  switch (p.kind) {
+    case Param::Kind::kNumber: {
+      char* end = nullptr;
+      errno = 0;
+      long long v = std::strtoll(p.value.c_str(), &end, 10);
+      if (end != nullptr && *end == '\0' && !p.value.empty() && errno == 0) {
+        out += std::to_string(v);
+      } else {
+        report::appendJsonString(out, p.value);
+      }
+      break;
+    }
+    case Param::Kind::kList: {
+      out += '[';
+      for (std::size_t i = 0; i < p.list.size(); ++i) {
+        if (i > 0) out += ',';
+        report::appendJsonString(out, p.list[i]);
+      }
+      out += ']';
+      break;
+    }
+    case Param::Kind::kString:
+      report::appendJsonString(out, p.value);
+      break;
+  }
+}
+
+void appendFinding(std::string& out, const Finding& f) {
+  out += "{\"instanceLocation\":";
+  report::appendJsonString(out, f.instanceLocation);
+  out += ",\"code\":";
+  report::appendJsonString(out, f.code);
+  out += ",\"message\":";
+  report::appendJsonString(out, f.message);
+  out += ",\"params\":{";
+  bool first = true;
+  for (std::size_t i = 0; i < f.params.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = f.params[j].name == f.params[i].name;
+    if (seen) continue;
+    if (!first) out += ',';
+    first = false;
+    report::appendJsonString(out, f.params[i].name);
+    out += ':';
+    appendParam(out, lastOfName(f.params, i));
+  }
+  out += "}}";
+}
+
+void appendFindings(std::string& out, const std::vector<Finding>& findings) {
+  out += '[';
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out += ',';
+    appendFinding(out, findings[i]);
+  }
+  out += ']';
 }
 
 }  // namespace
@@ -87,20 +143,34 @@ bool findingLess(const Finding& a, const Finding& b) {
 }
 
 std::string Report::toJson(const std::string& source) const {
-  nlohmann::ordered_json j;
-  if (!source.empty()) j["source"] = source;
-  nlohmann::ordered_json body = report::reportToJson(*this);
-  for (auto& [k, v] : body.items()) j[k] = v;
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  // Written directly, not through a JSON DOM: under memory pressure a
+  // std::bad_alloc leaves only strings to free (see report/text_escape.hpp).
+  std::string out = "{";
+  if (!source.empty()) {
+    out += "\"source\":";
+    report::appendJsonString(out, source);
+    out += ',';
+  }
+  out += verified() ? "\"status\":\"VERIFIED\"" : "\"status\":\"NOT_VERIFIED\"";
+  out += ",\"errors\":";
+  appendFindings(out, errors);
+  out += ",\"warnings\":";
+  appendFindings(out, warnings);
+  out += '}';
+  return out;
 }
 
 std::string Report::toText(const std::string& source) const {
-  std::string out = source + ": " + (verified() ? "VERIFIED" : "NOT_VERIFIED");
+  // Every piece that can carry user text is escaped: a key or file name with
+  // a newline must not forge a verdict line of its own.
+  const std::string shown = report::escapeForText(source);
+  std::string out = shown + ": " + (verified() ? "VERIFIED" : "NOT_VERIFIED");
   out += " (" + std::to_string(errors.size()) + (errors.size() == 1 ? " error, " : " errors, ") +
          std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning)\n" : " warnings)\n");
   auto line = [&](const char* kind, const Finding& f) {
-    out += "  " + source + ": " + kind + " " + (f.instanceLocation.empty() ? "(document)" : f.instanceLocation) + " " +
-           f.code + ": " + escapeText(f.message) + "\n";
+    out += "  " + shown + ": " + kind + " " +
+           (f.instanceLocation.empty() ? "(document)" : report::escapeForText(f.instanceLocation)) + " " + f.code +
+           ": " + report::escapeForText(f.message) + "\n";
   };
   for (const Finding& f : errors) line("error", f);
   for (const Finding& f : warnings) line("warning", f);
@@ -109,48 +179,11 @@ std::string Report::toText(const std::string& source) const {
 
 namespace report {
 
-nlohmann::ordered_json findingToJson(const Finding& f) {
-  nlohmann::ordered_json j;
-  j["instanceLocation"] = f.instanceLocation;
-  j["code"] = f.code;
-  j["message"] = f.message;
-  nlohmann::ordered_json params = nlohmann::ordered_json::object();
-  for (const Param& p : f.params) {
-    switch (p.kind) {
-      case Param::Kind::kNumber: {
-        char* end = nullptr;
-        long long v = std::strtoll(p.value.c_str(), &end, 10);
-        if (end != nullptr && *end == '\0' && !p.value.empty()) {
-          params[p.name] = v;
-        } else {
-          params[p.name] = p.value;
-        }
-        break;
-      }
-      case Param::Kind::kList:
-        params[p.name] = p.list;
-        break;
-      case Param::Kind::kString:
-        params[p.name] = p.value;
-        break;
-    }
-  }
-  j["params"] = std::move(params);
-  return j;
-}
-
 nlohmann::ordered_json findingsToJson(const std::vector<Finding>& findings) {
-  nlohmann::ordered_json a = nlohmann::ordered_json::array();
-  for (const Finding& f : findings) a.push_back(findingToJson(f));
-  return a;
-}
-
-nlohmann::ordered_json reportToJson(const Report& r) {
-  nlohmann::ordered_json j;
-  j["status"] = r.verified() ? "VERIFIED" : "NOT_VERIFIED";
-  j["errors"] = findingsToJson(r.errors);
-  j["warnings"] = findingsToJson(r.warnings);
-  return j;
+  // One writer for findings: the enablement diagnosis embeds the same text.
+  std::string text;
+  appendFindings(text, findings);
+  return nlohmann::ordered_json::parse(text);
 }
 
 }  // namespace report

@@ -1,5 +1,5 @@
-// JSON forms of findings and reports, shared by the report writer and the
-// enablement diagnosis (which carries registration errors in its actions).
+// JSON form of findings for the enablement diagnosis, which carries
+// registration errors in its actions.
 #ifndef SMSREG_REPORT_REPORT_JSON_HPP
 #define SMSREG_REPORT_REPORT_JSON_HPP
 
@@ -9,9 +9,8 @@
 
 namespace smsreg::report {
 
-nlohmann::ordered_json findingToJson(const Finding& finding);
+// The findings as Report::toJson writes them, as a JSON array value.
 nlohmann::ordered_json findingsToJson(const std::vector<Finding>& findings);
-nlohmann::ordered_json reportToJson(const Report& report);
 
 }  // namespace smsreg::report
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "input/bounded_json.hpp"
+#include "rules/rule_file_checks.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/embedded.hpp"
 
@@ -167,7 +168,9 @@ bool RuleCatalogue::load(const ValidatorOptions& options, std::string& error) {
       error = "rule file: " + why.message;
       return false;
     }
+    const input::TreeGuard release(file);
     if (!checkRuleFileShape(file, error)) return false;
+    if (!checkRuleFileEntries(file, *this, error)) return false;
     if (!addFile(file, false, error)) return false;
   }
   for (const std::string& code : options.disabledRules) {

@@ -29,6 +29,25 @@ using valijson::adapters::Adapter;
 constexpr char kOwnMark = '\x1e';
 constexpr char kDetailMark = '\x1f';
 
+// Verdicts of anyOf/oneOf branches already evaluated during the current
+// validate() call on this thread, by (branch schema, instance location). A
+// branch's verdict depends on nothing else, so each pair is evaluated once.
+using BranchMemo = std::unordered_map<std::string, bool>;
+thread_local BranchMemo* tBranchMemo = nullptr;
+
+// Installs a fresh memo for one validate() call (and restores the outer one).
+class MemoScope {
+ public:
+  MemoScope() : outer_(tBranchMemo) { tBranchMemo = &memo_; }
+  ~MemoScope() { tBranchMemo = outer_; }
+  MemoScope(const MemoScope&) = delete;
+  MemoScope& operator=(const MemoScope&) = delete;
+
+ private:
+  BranchMemo memo_;
+  BranchMemo* outer_;
+};
+
 // Evaluates the keywords smsreg took from one subschema (indices into the table).
 class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
  public:
@@ -126,6 +145,19 @@ class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
         }
         return true;
       }
+      case Kind::kAnyOf:
+      case Kind::kOneOf: {
+        // Verdicts only: the branches' own errors are not reported (each
+        // failing level would double them), the keyword's failure is.
+        std::size_t passed = 0;
+        for (std::size_t i = 0; i < spec.constants.size(); ++i) {
+          if (branch(spec, i, target, context)) ++passed;
+          if (spec.kind == Kind::kAnyOf ? passed > 0 : passed > 1) break;
+        }
+        const bool ok = spec.kind == Kind::kAnyOf ? passed > 0 : passed == 1;
+        if (!ok) report(results, context, id, passed == 0 ? "none" : "several");
+        return ok;
+      }
       case Kind::kPatternProperties:
       case Kind::kAdditionalProperties: {
         if (!target.isObject()) return true;
@@ -179,6 +211,31 @@ class OwnKeywordsConstraint : public valijson::constraints::PolyConstraint {
     valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(*concrete, memberContext, true,
                                                                                  results, unusedRegexCache);
     return visitor.validateSchema(*schema);
+  }
+
+  // The verdict of branch `index` of an anyOf/oneOf spec for `target`,
+  // from the memo when this (branch, location) was already evaluated.
+  static bool branch(const KeywordSpec& spec, std::size_t index, const Adapter& target,
+                     const std::vector<std::string>& context) {
+    if (spec.constants[index] >= 0) return spec.constants[index] == 1;
+    const auto* concrete = dynamic_cast<const valijson::adapters::NlohmannJsonAdapter*>(&target);
+    const valijson::Schema* schema = spec.subschemas[index].get();
+    if (concrete == nullptr || schema == nullptr) throw std::logic_error("anyOf/oneOf subschema unavailable");
+    std::string key(reinterpret_cast<const char*>(&schema), sizeof schema);
+    for (const std::string& c : context) {
+      key += '\0';
+      key += c;
+    }
+    if (tBranchMemo != nullptr) {
+      auto seen = tBranchMemo->find(key);
+      if (seen != tBranchMemo->end()) return seen->second;
+    }
+    std::unordered_map<std::string, std::regex> unusedRegexCache;  // no pattern ever reaches valijson
+    valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(*concrete, context, true, nullptr,
+                                                                                 unusedRegexCache);
+    const bool ok = visitor.validateSchema(*schema);
+    if (tBranchMemo != nullptr) tBranchMemo->emplace(std::move(key), ok);
+    return ok;
   }
 
   valijson::constraints::Constraint* cloneInto(void* where) const override {
@@ -281,7 +338,7 @@ bool findRefCycle(const json& document, std::string& error) {
       if (target != nullptr) out.push_back(target);
       return;
     }
-    for (const char* key : {"allOf", "anyOf", "oneOf"}) {
+    for (const char* key : {"allOf", "anyOf", "oneOf", "x-smsreg-anyOf", "x-smsreg-oneOf"}) {
       auto it = node.find(key);
       if (it != node.end() && it->is_array()) {
         for (const json& sub : *it) out.push_back(&sub);
@@ -492,6 +549,7 @@ bool CompiledSchema::validate(const json& instance, std::vector<RawError>* error
     // has nothing to cache, and sharing one across threads would race.
     valijson::Validator validator;
     valijson::adapters::NlohmannJsonAdapter target(instance);
+    const MemoScope memo;
     if (errors == nullptr) return validator.validate(impl_->schema, target, nullptr);
     valijson::ValidationResults results;
     bool ok = validator.validate(impl_->schema, target, &results);

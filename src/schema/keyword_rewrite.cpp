@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "input/bounded_json.hpp"
+#include "input/json_pointer.hpp"
 
 namespace smsreg::schema {
 
@@ -86,7 +87,9 @@ class Rewriter {
         !take(node, "x-smsreg-forbidden", at, own)) {
       return false;
     }
-    if (!takeType(node, at, own) || !takeMultipleOf(node, at, own) || !takePatternProperties(node, at, own)) {
+    if (!takeType(node, at, own) || !takeMultipleOf(node, at, own) || !takePatternProperties(node, at, own) ||
+        !takeApplicator(node, at, "anyOf", KeywordSpec::Kind::kAnyOf, own) ||
+        !takeApplicator(node, at, "oneOf", KeywordSpec::Kind::kOneOf, own)) {
       return false;
     }
     normaliseCounts(node);
@@ -259,6 +262,34 @@ class Rewriter {
     return true;
   }
 
+  // anyOf and oneOf are evaluated by smsreg: valijson 1.0 evaluates every
+  // branch afresh, so a tower of levels whose branches $ref the same level
+  // below takes 2^levels steps. smsreg remembers each branch's verdict per
+  // instance location during one validation, which makes it linear. The
+  // branches stay in the document (renamed) for their $refs and keywords.
+  bool takeApplicator(json& node, const std::string& at, const char* key, KeywordSpec::Kind kind,
+                      std::vector<std::size_t>& own) {
+    auto it = node.find(key);
+    if (it == node.end()) return true;
+    KeywordSpec spec;
+    spec.kind = kind;
+    spec.keywordLocation = at + "/" + key;
+    if (!it->is_array() || it->empty())
+      return fail(spec.keywordLocation, std::string(key) + " must be a non-empty array");
+    const std::string renamed = std::string("x-smsreg-") + key;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string index = std::to_string(i);
+      if (!addSubschema(spec, (*it)[i], placed(at, "/" + renamed + "/" + index), spec.keywordLocation + "/" + index)) {
+        return false;
+      }
+    }
+    node[renamed] = std::move(*it);
+    node.erase(key);
+    own.push_back(table_.size());
+    table_.push_back(std::move(spec));
+    return true;
+  }
+
   bool addSubschema(KeywordSpec& spec, const json& subschema, const std::string& pointer, const std::string& where) {
     if (subschema.is_boolean()) {
       spec.constants.push_back(subschema.get<bool>() ? 1 : 0);
@@ -314,10 +345,52 @@ class Rewriter {
 
 }  // namespace
 
+namespace {
+
+// A subschema pointer is written while its ancestors still carry their
+// keyword names; an ancestor renamed afterwards (an anyOf inside an anyOf
+// branch, a patternProperties inside another) is respelled here by walking
+// the rewritten document.
+std::string respell(const json& document, const std::string& placement, const std::string& pointer) {
+  if (pointer.compare(0, placement.size(), placement) != 0) return pointer;
+  std::vector<std::string> tokens;
+  if (!input::splitPointer(pointer.substr(placement.size()), tokens)) return pointer;
+  std::string out = placement;
+  const json* node = &document;
+  for (const std::string& token : tokens) {
+    std::string spelled = token;
+    if (node != nullptr && node->is_object()) {
+      auto it = node->find(token);
+      if (it == node->end()) {
+        it = node->find("x-smsreg-" + token);
+        if (it != node->end()) spelled = "x-smsreg-" + token;
+      }
+      node = it == node->end() ? nullptr : &*it;
+    } else if (node != nullptr && node->is_array() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos && token.size() < 10 &&
+               std::stoul(token) < node->size()) {
+      node = &(*node)[std::stoul(token)];
+    } else {
+      node = nullptr;
+    }
+    out += "/" + input::escapePointerToken(spelled);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool rewriteKeywords(nlohmann::json& document, std::vector<KeywordSpec>& table, std::string& error,
                      const std::string& base, const std::string& placement) {
+  const std::size_t first = table.size();
   Rewriter rewriter(table, error, base, placement);
-  return rewriter.schema(document, base);
+  if (!rewriter.schema(document, base)) return false;
+  for (std::size_t i = first; i < table.size(); ++i) {
+    for (std::string& pointer : table[i].subschemaPointers) {
+      if (!pointer.empty()) pointer = respell(document, placement, pointer);
+    }
+  }
+  return true;
 }
 
 }  // namespace smsreg::schema

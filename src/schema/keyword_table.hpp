@@ -34,6 +34,8 @@ struct KeywordSpec {
     kAdditionalProperties,  // (beside patternProperties) members no name or pattern claims
     kInteger,               // "type" with "integer" but not "number": 1.0 is an integer
     kMultipleOf,
+    kAnyOf,  // anyOf and oneOf: branches evaluated with a memo of
+    kOneOf,  // (branch, instance location), so shared $refs stay linear
   };
   Kind kind = Kind::kPattern;
   std::string keywordLocation;       // JSON Pointer of the keyword in its schema document
@@ -43,8 +45,9 @@ struct KeywordSpec {
   double divisor = 0;                // kMultipleOf
   std::vector<std::string> names;    // kForbidden; kAdditionalProperties: names `properties` claims
 
-  // kPatternProperties (one entry a pattern) and kAdditionalProperties (one
-  // entry, and `regexes` the sibling patterns). A subschema is either a
+  // kPatternProperties (one entry a pattern), kAdditionalProperties (one
+  // entry, and `regexes` the sibling patterns), kAnyOf and kOneOf (one entry
+  // a branch). A subschema is either a
   // boolean (`constant` 0 or 1) or a JSON Pointer into the document valijson
   // parses (`constant` -1), parsed into its own valijson::Schema after the
   // main one, because a custom constraint cannot reach valijson's subschemas.
