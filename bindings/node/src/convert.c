@@ -50,8 +50,8 @@ char* smsreg_node_document_text(napi_env env, napi_value value, size_t* len) {
 }
 
 /* Reads property `name` as a positive integer into `set`; absent is fine. */
-static int read_size(napi_env env, napi_value object, const char* name,
-                     smsreg_status (*set)(smsreg_options*, size_t), smsreg_options* options) {
+static int read_size(napi_env env, napi_value object, const char* name, smsreg_status (*set)(smsreg_options*, size_t),
+                     smsreg_options* options) {
   bool has = false;
   napi_value value;
   double number = 0;
@@ -152,8 +152,7 @@ int smsreg_node_read_options(napi_env env, napi_value object, smsreg_options* op
     napi_throw_type_error(env, NULL, "options must be an object");
     return 0;
   }
-  return read_part(env, object, options) && read_disable(env, object, options) &&
-         read_rules(env, object, options) &&
+  return read_part(env, object, options) && read_disable(env, object, options) && read_rules(env, object, options) &&
          read_size(env, object, "maxBytes", smsreg_options_set_max_bytes, options) &&
          read_size(env, object, "maxDepth", smsreg_options_set_max_depth, options) &&
          read_size(env, object, "maxString", smsreg_options_set_max_string, options) &&
