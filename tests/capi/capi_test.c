@@ -2,18 +2,19 @@
  * findings walked without JSON, the report's JSON, enablement diagnosis.
  *   capi_test VALID.json BROKEN.json ENABLEMENT.json */
 #include <smsreg/smsreg.h>
-#include <smsreg/version.hpp>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <smsreg/version.hpp>
+
 static int failures = 0;
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
 static char* slurp(const char* path, size_t* len) {
