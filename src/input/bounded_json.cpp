@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "input/utf8.hpp"
+
 namespace smsreg::input {
 
 std::string escapePointerToken(std::string_view token) {
@@ -59,31 +61,12 @@ std::size_t firstInvalidUtf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {  // the common case, without a call
       ++i;
       continue;
     }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
-    }
+    const std::size_t len = utf8SequenceLength(s + i, n - i);
+    if (len == 0) return i;
     i += len;
   }
   return n;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "input/utf8.hpp"
+
 namespace smsreg::report {
 
 namespace {
@@ -10,32 +12,6 @@ void appendEscape(std::string& out, unsigned code) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "\\u%04x", code);
   out += buffer;
-}
-
-// Length of the well-formed UTF-8 sequence at `s` (RFC 3629), or 0.
-std::size_t sequenceLength(const unsigned char* s, std::size_t n) {
-  const unsigned char c = s[0];
-  std::size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (len > n || s[1] < lo || s[1] > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k) {
-    if (s[k] < 0x80 || s[k] > 0xBF) return 0;
-  }
-  return len;
 }
 
 }  // namespace
@@ -93,7 +69,7 @@ void appendJsonString(std::string& out, std::string_view text) {
     } else if (c < 0x20) {
       appendEscape(out, c);
     } else if (c >= 0x80) {
-      const std::size_t len = sequenceLength(s + i, n - i);
+      const std::size_t len = input::utf8SequenceLength(s + i, n - i);
       if (len == 0) {
         out += "\xEF\xBF\xBD";  // U+FFFD, as nlohmann's error_handler_t::replace
         ++i;
