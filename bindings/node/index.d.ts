@@ -20,11 +20,14 @@ export interface ValidatorOptions {
   maxBytes?: number;
   maxDepth?: number;
   maxString?: number;
+  /** A shipped provider profile, e.g. 'twilio-2026'. */
+  profile?: string;
 }
 
 export interface DiagnoseOptions extends ValidatorOptions {
   recentDays?: number;
   pendingHours?: number;
+  clockSkewSeconds?: number;
 }
 
 /** Built once (schemas and rules compiled); throws an Error naming the reason when it cannot be built. */

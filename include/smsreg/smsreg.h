@@ -90,6 +90,12 @@ SMSREG_API smsreg_status smsreg_options_set_rules(smsreg_options* options, const
 /* Enablement only: days and hours, at least 0. */
 SMSREG_API smsreg_status smsreg_options_set_recent_days(smsreg_options* options, int days);
 SMSREG_API smsreg_status smsreg_options_set_pending_hours(smsreg_options* options, int hours);
+/* Enablement only: event times this close to the console's enable are read in
+ * causal order (default 300 seconds; at least 0). */
+SMSREG_API smsreg_status smsreg_options_set_clock_skew_seconds(smsreg_options* options, int seconds);
+/* A shipped provider profile by name (e.g. "twilio-2026"), NULL or "" for
+ * none; an unknown name makes smsreg_validator_create fail. */
+SMSREG_API smsreg_status smsreg_options_set_profile(smsreg_options* options, const char* name);
 
 /* --- validation ----------------------------------------------------------
  * options may be NULL for the defaults; it is copied, so it may be freed

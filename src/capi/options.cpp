@@ -90,4 +90,19 @@ smsreg_status smsreg_options_set_pending_hours(smsreg_options* options, int hour
   return SMSREG_OK;
 }
 
+smsreg_status smsreg_options_set_clock_skew_seconds(smsreg_options* options, int seconds) {
+  if (options == nullptr) return smsreg::capi::nullArgument(__func__);
+  if (seconds < 0) return fail(SMSREG_ERROR_ARGUMENT, "clock skew seconds must be at least 0");
+  options->enablement.clockSkewSeconds = seconds;
+  return SMSREG_OK;
+}
+
+smsreg_status smsreg_options_set_profile(smsreg_options* options, const char* name) {
+  if (options == nullptr) return smsreg::capi::nullArgument(__func__);
+  return guard([&] {
+    options->validator.profile = name == nullptr ? "" : name;
+    return SMSREG_OK;
+  });
+}
+
 }  // extern "C"

@@ -78,6 +78,8 @@ static void test_version_and_arguments(void) {
   CHECK(smsreg_options_set_part(o, (smsreg_part)9) == SMSREG_ERROR_ARGUMENT);
   CHECK(smsreg_options_set_max_bytes(o, 0) == SMSREG_ERROR_ARGUMENT);
   CHECK(smsreg_options_set_recent_days(o, -1) == SMSREG_ERROR_ARGUMENT);
+  CHECK(smsreg_options_set_clock_skew_seconds(o, -1) == SMSREG_ERROR_ARGUMENT);
+  CHECK(smsreg_options_set_clock_skew_seconds(o, 60) == SMSREG_OK);
   smsreg_options_free(o);
   smsreg_options_free(NULL); /* every free accepts NULL */
   smsreg_report_free(NULL);
@@ -101,6 +103,16 @@ static void test_build_failures(void) {
   CHECK(strlen(smsreg_last_error()) > 0);
   smsreg_diagnoser* d = NULL;
   CHECK(smsreg_diagnoser_create(o, &d) == SMSREG_ERROR_BUILD && d == NULL);
+  smsreg_options_free(o);
+
+  /* A shipped provider profile builds; an unknown one fails, naming it. */
+  smsreg_options_create(&o);
+  CHECK(smsreg_options_set_profile(o, "twilio-2026") == SMSREG_OK);
+  CHECK(smsreg_validator_create(o, &v) == SMSREG_OK && v != NULL);
+  smsreg_validator_free(v);
+  CHECK(smsreg_options_set_profile(o, "no-such-provider") == SMSREG_OK);
+  CHECK(smsreg_validator_create(o, &v) == SMSREG_ERROR_BUILD && v == NULL);
+  CHECK(strstr(smsreg_last_error(), "no-such-provider") != NULL);
   smsreg_options_free(o);
 }
 

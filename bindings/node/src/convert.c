@@ -78,7 +78,7 @@ static int read_int(napi_env env, napi_value object, const char* name, smsreg_st
   if (!has) return 1;
   napi_get_named_property(env, object, name, &value);
   if (napi_get_value_int32(env, value, &number) != napi_ok || set(options, number) != SMSREG_OK) {
-    napi_throw_range_error(env, NULL, "recentDays and pendingHours must be integers >= 0");
+    napi_throw_range_error(env, NULL, "recentDays, pendingHours and clockSkewSeconds must be integers >= 0");
     return 0;
   }
   return 1;
@@ -130,6 +130,20 @@ static int read_disable(napi_env env, napi_value object, smsreg_options* options
   return 1;
 }
 
+static int read_profile(napi_env env, napi_value object, smsreg_options* options) {
+  bool has = false;
+  napi_value value;
+  size_t len = 0;
+  napi_has_named_property(env, object, "profile", &has);
+  if (!has) return 1;
+  napi_get_named_property(env, object, "profile", &value);
+  char* name = string_text(env, value, &len);
+  if (name == NULL) return 0;
+  smsreg_status status = smsreg_options_set_profile(options, name);
+  free(name);
+  return status == SMSREG_OK;
+}
+
 static int read_rules(napi_env env, napi_value object, smsreg_options* options) {
   bool has = false;
   napi_value value;
@@ -153,11 +167,13 @@ int smsreg_node_read_options(napi_env env, napi_value object, smsreg_options* op
     return 0;
   }
   return read_part(env, object, options) && read_disable(env, object, options) && read_rules(env, object, options) &&
+         read_profile(env, object, options) &&
          read_size(env, object, "maxBytes", smsreg_options_set_max_bytes, options) &&
          read_size(env, object, "maxDepth", smsreg_options_set_max_depth, options) &&
          read_size(env, object, "maxString", smsreg_options_set_max_string, options) &&
          read_int(env, object, "recentDays", smsreg_options_set_recent_days, options) &&
-         read_int(env, object, "pendingHours", smsreg_options_set_pending_hours, options);
+         read_int(env, object, "pendingHours", smsreg_options_set_pending_hours, options) &&
+         read_int(env, object, "clockSkewSeconds", smsreg_options_set_clock_skew_seconds, options);
 }
 
 static napi_value string(napi_env env, const char* text) {

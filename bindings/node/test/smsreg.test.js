@@ -63,6 +63,18 @@ test('options: part, disable, limits', () => {
   assert.throws(() => new smsreg.Validator({part: 'everything'}), RangeError);
 });
 
+test('a profile turns provider rules into errors', () => {
+  const doc = JSON.parse(VALID);
+  delete doc.campaign.termsAndConditionsLink;
+  const neutral = validator.validate(doc);
+  assert.strictEqual(neutral.status, 'VERIFIED');
+  assert.ok(find(neutral.warnings, '/campaign/termsAndConditionsLink', 'TERMS_LINK_MISSING'));
+  const strict = new smsreg.Validator({profile: 'twilio-2026'}).validate(doc);
+  assert.strictEqual(strict.status, 'NOT_VERIFIED');
+  assert.ok(find(strict.errors, '/campaign/termsAndConditionsLink', 'TERMS_LINK_MISSING'));
+  assert.throws(() => new smsreg.Validator({profile: 'no-such-provider'}), /no-such-provider/);
+});
+
 test('a validator that cannot be built throws an Error with the reason', () => {
   assert.throws(() => new smsreg.Validator({disable: ['NO_SUCH_CODE']}), /NO_SUCH_CODE/);
   assert.throws(() => new smsreg.Validator({rules: '{"rules": 3'}), Error);
@@ -75,6 +87,8 @@ test('diagnose returns the diagnosis object', () => {
   assert.deepStrictEqual(d.causes.map((c) => c.code), ['PHONE_NUMBER_CHANGED']);
   assert.strictEqual(smsreg.diagnose(JSON.parse(ENABLEMENT), {recentDays: 1, pendingHours: 1}).userId, 'u-204');
   assert.ok(smsreg.diagnose('{"asOf": 1}').error);
+  assert.strictEqual(smsreg.diagnose(ENABLEMENT, {clockSkewSeconds: 0}).state, 'DISABLED');
+  assert.throws(() => smsreg.diagnose(ENABLEMENT, {clockSkewSeconds: -1}), RangeError);
 });
 
 test('package.json carries the library version', () => {

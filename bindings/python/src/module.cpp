@@ -113,10 +113,11 @@ PYBIND11_MODULE(_core, m) {
   py::class_<smsreg::Validator>(m, "Validator",
                                 "Built once (schemas and rules compiled); safe to share between threads.")
       .def(py::init([](const std::string& part, const std::vector<std::string>& disable, const py::object& rules,
-                       long long maxBytes, long long maxDepth, long long maxString) {
+                       long long maxBytes, long long maxDepth, long long maxString, const std::string& profile) {
              smsreg::ValidatorOptions options;
              options.part = parsePart(part);
              options.disabledRules = disable;
+             options.profile = profile;
              if (!rules.is_none()) options.extraRulesJson = documentText(rules);
              options.limits = smsreg::Limits{positiveLimit("max_bytes", maxBytes), positiveLimit("max_depth", maxDepth),
                                              positiveLimit("max_string", maxString)};
@@ -130,7 +131,8 @@ PYBIND11_MODULE(_core, m) {
            }),
            py::kw_only(), py::arg("part") = "both", py::arg("disable") = std::vector<std::string>(),
            py::arg("rules") = py::none(), py::arg("max_bytes") = smsreg::Limits().maxBytes,
-           py::arg("max_depth") = smsreg::Limits().maxDepth, py::arg("max_string") = smsreg::Limits().maxString)
+           py::arg("max_depth") = smsreg::Limits().maxDepth, py::arg("max_string") = smsreg::Limits().maxString,
+           py::arg("profile") = "")
       .def(
           "validate",
           [](const smsreg::Validator& v, const py::handle& input) {
@@ -142,11 +144,14 @@ PYBIND11_MODULE(_core, m) {
 
   m.def(
       "diagnose",
-      [](const py::handle& input, int recentDays, int pendingHours) {
-        if (recentDays < 0 || pendingHours < 0) throw py::value_error("recent_days and pending_hours must be >= 0");
+      [](const py::handle& input, int recentDays, int pendingHours, int clockSkewSeconds) {
+        if (recentDays < 0 || pendingHours < 0 || clockSkewSeconds < 0) {
+          throw py::value_error("recent_days, pending_hours and clock_skew_seconds must be >= 0");
+        }
         smsreg::EnablementOptions options;
         options.recentDays = recentDays;
         options.pendingHours = pendingHours;
+        options.clockSkewSeconds = clockSkewSeconds;
         std::string text = documentText(input);
         std::string json;
         {
@@ -158,5 +163,6 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("document"), py::kw_only(), py::arg("recent_days") = smsreg::EnablementOptions().recentDays,
       py::arg("pending_hours") = smsreg::EnablementOptions().pendingHours,
+      py::arg("clock_skew_seconds") = smsreg::EnablementOptions().clockSkewSeconds,
       "Why can't this user send SMS? The diagnosis (or {'error': ...}) as a dict.");
 }

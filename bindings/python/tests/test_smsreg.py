@@ -75,6 +75,17 @@ def test_options_part_disable_limits():
         smsreg.Validator(max_depth=0)
 
 
+def test_profile_turns_provider_rules_into_errors():
+    doc = json.loads(VALID)
+    del doc["campaign"]["termsAndConditionsLink"]
+    neutral = smsreg.Validator().validate(doc)
+    assert neutral.verified and ("/campaign/termsAndConditionsLink", "TERMS_LINK_MISSING") in by_code(neutral.warnings)
+    strict = smsreg.Validator(profile="twilio-2026").validate(doc)
+    assert not strict.verified and ("/campaign/termsAndConditionsLink", "TERMS_LINK_MISSING") in by_code(strict.errors)
+    with pytest.raises(smsreg.Error, match="no-such-provider"):
+        smsreg.Validator(profile="no-such-provider")
+
+
 def test_unusable_rule_file_raises_smsreg_error():
     with pytest.raises(smsreg.Error):
         smsreg.Validator(rules='{"rules": 3')
@@ -88,6 +99,9 @@ def test_diagnose_returns_a_dict():
     assert [c["code"] for c in diagnosis["causes"]] == ["PHONE_NUMBER_CHANGED"]
     assert smsreg.diagnose(json.loads(ENABLEMENT), recent_days=1, pending_hours=1)["userId"] == "u-204"
     assert "error" in smsreg.diagnose('{"asOf": 1}')
+    assert smsreg.diagnose(ENABLEMENT, clock_skew_seconds=0)["state"] == "DISABLED"
+    with pytest.raises(ValueError):
+        smsreg.diagnose(ENABLEMENT, clock_skew_seconds=-1)
 
 
 def test_four_threads_give_the_sequential_results(validator):
