@@ -6,11 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-2000}
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DSMSREG_BUILD_BENCH=ON -DSMSREG_BUILD_TESTS=OFF \
-      -DSMSREG_BUILD_FUZZERS=OFF >/dev/null
-cmake --build build-bench -j"$(nproc)" --target bench_validate smsreg_cli >/dev/null
+. bench/lib.sh
+bench_build bench_validate smsreg_cli
 corpus=build-bench/corpus.ndjson
-python3 bench/make_corpus.py "$n" "$corpus"
+bench_corpus "$n" "$corpus"
 
 echo "== smsreg (Google Benchmark, median of 5)"
 build-bench/bench/bench_validate --corpus "$corpus" --benchmark_repetitions=5 \
