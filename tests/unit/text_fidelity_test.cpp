@@ -23,6 +23,20 @@ TEST_CASE("normalisation: spaces, accents, zero-width, quotes and fullwidth lett
   CHECK(rules::normalizeText(std::string("\xC3", 1)) == std::string("\xC3", 1));
 }
 
+// foldText takes a shortcut for plain ASCII; it must give what utf8proc's
+// case folding gives for every such character.
+TEST_CASE("case folding of plain ASCII is lower case, character by character", "[fidelity][unicode]") {
+  std::string all = "\t\n\r";
+  for (char c = 0x20; c < 0x7F; ++c) all += c;
+  std::string lower = all;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  CHECK(rules::foldText(all) == lower);
+  CHECK(rules::foldText("Reply STOP to opt out") == "reply stop to opt out");
+  CHECK(rules::foldText("STOP\u00A0NOW") == "stop now");  // not ASCII: utf8proc's path
+}
+
 TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidelity][keywords]") {
   using smsreg::registration::tidyKeywordList;
   CHECK(tidyKeywordList("STOP, CANCEL, END") == "STOP,CANCEL,END");
