@@ -12,6 +12,7 @@ import socket
 import subprocess
 import threading
 import time
+import unittest
 
 BIN = os.environ.get("SMSREG_BIN", "smsreg")
 SOURCE_DIR = os.environ.get("SMSREG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -122,3 +123,16 @@ def status_of(raw_response):
 
 def body_of(raw_response):
     return raw_response.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in raw_response else b""
+
+
+class SharedServerTest(unittest.TestCase):
+    """Test classes that share one default server for all their tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server().__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.__exit__(None, None, None)

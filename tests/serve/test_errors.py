@@ -4,22 +4,13 @@ import socket
 import time
 import unittest
 
-from serve_fixture import Server, body_of, example, read_all, status_of
+from serve_fixture import SharedServerTest, Server, body_of, example, read_all, status_of
 
 VALIDATE = "/v1/registrations/validate"
 DIAGNOSE = "/v1/enablement/diagnose"
 
 
-class Errors(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.server.__exit__(None, None, None)
-
+class Errors(SharedServerTest):
     def assertProblem(self, status, headers, data, want_status, want_code):
         self.assertEqual(status, want_status, data)
         self.assertEqual(headers["content-type"], "application/problem+json")

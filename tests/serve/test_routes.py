@@ -6,19 +6,10 @@ import subprocess
 import time
 import unittest
 
-from serve_fixture import BIN, SOURCE_DIR, Server, example
+from serve_fixture import SharedServerTest, BIN, SOURCE_DIR, Server, example
 
 
-class Routes(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.server.__exit__(None, None, None)
-
+class Routes(SharedServerTest):
     def test_validate_valid_example_is_verified(self):
         status, headers, report = self.server.json("POST", "/v1/registrations/validate",
                                                    example("registration-us.json"))
