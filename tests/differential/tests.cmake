@@ -1,0 +1,22 @@
+# Report snapshot (issue 12): every report validate gives today, frozen as a
+# digest per document and configuration, so speed work that changes a single
+# byte of any report fails here. After an intended change of answers:
+#   build/tests/report_digest --root . --write tests/differential/reports.tsv <the paths below>
+add_executable(report_digest ${CMAKE_CURRENT_LIST_DIR}/report_digest.cpp)
+target_link_libraries(report_digest PRIVATE smsreg_internal)
+set(SMSREG_SNAPSHOT_INPUTS
+    tests/fixtures/registration tests/wild/cases examples/registration-us.json examples/registration-broken.json
+    fuzz/corpus/fuzz_validate fuzz/corpus/fuzz_schema tests/fuzz-crashes/fuzz_validate)
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(Python3_Interpreter_FOUND)
+  # The benchmark corpus (fixed seed), so the documents speed is measured on are guarded too.
+  add_test(NAME report_snapshot_corpus
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/bench/make_corpus.py 2000
+                   ${CMAKE_CURRENT_BINARY_DIR}/bench-corpus.ndjson)
+  set_tests_properties(report_snapshot_corpus PROPERTIES FIXTURES_SETUP bench_corpus)
+  add_test(NAME report_snapshot
+           COMMAND report_digest --root ${PROJECT_SOURCE_DIR} --expect ${CMAKE_CURRENT_LIST_DIR}/reports.tsv
+                   ${SMSREG_SNAPSHOT_INPUTS} ${CMAKE_CURRENT_BINARY_DIR}/bench-corpus.ndjson
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(report_snapshot PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
+endif()
