@@ -2,11 +2,11 @@
 #include <atomic>
 #include <iostream>
 #include <mutex>
-#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "cli/output.hpp"
+#include "cli/worker_pool.hpp"
 #include "smsreg/validator.hpp"
 
 namespace smsreg::cli {
@@ -48,11 +48,12 @@ std::string render(const Report& report, const std::string& source, bool json, b
   }
 }
 
-// Validates and renders a window of documents on `jobs` threads sharing one
-// validator. Each document's report is rendered by the thread that made it
-// and freed at once, so the window holds text, never reports.
-void validateWindow(const Validator& validator, const std::vector<Document>& docs, unsigned jobs, bool json, bool many,
-                    std::vector<std::string>& lines, std::vector<char>& verified, std::vector<char>& replaced) {
+// Validates and renders a window of documents on the pool's threads sharing
+// one validator. Each document's report is rendered by the thread that made
+// it and freed at once, so the window holds text, never reports.
+void validateWindow(const Validator& validator, const std::vector<Document>& docs, WorkerPool& pool, bool json,
+                    bool many, std::vector<std::string>& lines, std::vector<char>& verified,
+                    std::vector<char>& replaced) {
   lines.assign(docs.size(), std::string());
   verified.assign(docs.size(), 0);
   replaced.assign(docs.size(), 0);
@@ -66,11 +67,15 @@ void validateWindow(const Validator& validator, const std::vector<Document>& doc
       replaced[i] = lost ? 1 : 0;
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs && t < docs.size(); ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  pool.runOnAll(work);
 }
+
+// A window closes at kWindowDocs documents a thread, or once it holds
+// kWindowBytes of text and at least two documents a thread: many small
+// documents share one hand-over to the threads, while a stream of 1 MiB
+// documents still holds no more than two a thread (docs/limits.md).
+constexpr std::size_t kWindowDocs = 64;
+constexpr std::size_t kWindowBytes = std::size_t{1} << 20;
 
 int run(const ValidateArgs& args) {
   ValidatorOptions options;
@@ -89,9 +94,9 @@ int run(const ValidateArgs& args) {
   const bool json = args.format == "json";
   const bool many = manyDocuments(args.files, args.ndjson);
   const unsigned jobs = std::max(1u, args.jobs);
-  // A small window keeps output in input order with bounded memory: at
-  // most two documents a worker are held (docs/limits.md).
-  const std::size_t window = 2 * static_cast<std::size_t>(jobs);
+  WorkerPool pool(jobs);
+  const std::size_t maxDocs = kWindowDocs * jobs, minDocs = 2 * static_cast<std::size_t>(jobs);
+  std::size_t batchBytes = 0;
   bool anyNotVerified = false;
   bool unwritable = false;
   std::vector<Document> batch;
@@ -99,17 +104,19 @@ int run(const ValidateArgs& args) {
   std::vector<char> verified;
   std::vector<char> replaced;
   auto flush = [&] {
-    validateWindow(validator, batch, jobs, json, many, lines, verified, replaced);
+    validateWindow(validator, batch, pool, json, many, lines, verified, replaced);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       anyNotVerified = anyNotVerified || verified[i] == 0;
       if (lines[i].empty() || replaced[i] != 0) unwritable = true;
       writeOut(lines[i]);
     }
     batch.clear();
+    batchBytes = 0;
   };
   bool allRead = forEachDocument(args.files, args.ndjson, args.limits.maxBytes, [&](const Document& d) {
     batch.push_back(d);
-    if (batch.size() >= window) flush();
+    batchBytes += d.text.size();
+    if (batch.size() >= maxDocs || (batchBytes >= kWindowBytes && batch.size() >= minDocs)) flush();
   });
   flush();
   if (unwritable) std::cerr << "smsreg: a report could not be written (out of memory); its line says so\n";
