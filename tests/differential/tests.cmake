@@ -20,3 +20,11 @@ if(Python3_Interpreter_FOUND)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(report_snapshot PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
 endif()
+
+# The thread pool of validate --jobs changes nothing but time.
+if(TARGET smsreg_cli AND Python3_Interpreter_FOUND)
+  add_test(NAME registration.cli.jobs_same_output
+           COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:smsreg_cli> -DCORPUS=${CMAKE_CURRENT_BINARY_DIR}/bench-corpus.ndjson
+                   -DOUT=${CMAKE_CURRENT_BINARY_DIR}/jobs-output -P ${CMAKE_CURRENT_LIST_DIR}/jobs_same_output.cmake)
+  set_tests_properties(registration.cli.jobs_same_output PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
+endif()
