@@ -10,10 +10,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 declare -A dict=([fuzz_validate]=registration [fuzz_enablement]=enablement [fuzz_schema]=schema
-                 [fuzz_rules_file]=rules_file)
+                 [fuzz_rules_file]=rules_file [fuzz_differential]=registration)
 total=0
 status=0
-for target in fuzz_validate fuzz_enablement fuzz_schema fuzz_rules_file; do
+for target in fuzz_validate fuzz_enablement fuzz_schema fuzz_rules_file fuzz_differential; do
   mkdir -p "$work/$target" "$work/artifacts"
   cp "$here/corpus/$target/"* "$work/$target/"
   log="$work/$target.log"

@@ -9,6 +9,7 @@
 #include "input/bounded_json.hpp"
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
+#include "registration/schema_stage_probe.hpp"
 #include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/content_data.hpp"
@@ -18,6 +19,7 @@
 #include "rules/unicode_text.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/embedded.hpp"
+#include "schema/schema_evaluator.hpp"
 
 namespace smsreg {
 
@@ -28,6 +30,8 @@ using json = nlohmann::json;
 // Findings of one code listed per document; the rest are counted in one
 // summary finding of that code at "" (params.omitted), docs/limits.md.
 constexpr std::size_t kMaxFindingsPerCode = 200;
+
+thread_local registration::SchemaStageProbe* tSchemaStageProbe = nullptr;
 
 Report inputError(const std::string& pointer, const std::string& code, const std::string& message) {
   Report r;
@@ -42,7 +46,11 @@ struct Validator::Impl {
   ValidatorOptions options;
   rules::RuleCatalogue catalogue;
   std::unique_ptr<registration::FieldCatalogue> fields;
-  std::unique_ptr<schema::CompiledSchema> schema;
+  std::unique_ptr<schema::CompiledSchema> schema;  // valijson: the reference, and the fallback
+  // The schema compiled into small checks (schema_evaluator.hpp); null when
+  // it declined the schema, and valijson runs instead.
+  std::unique_ptr<schema::SchemaEvaluator> evaluator;
+  std::string evaluatorDeclined;
   const rules::ContentData* content = nullptr;
   std::string error;
 
@@ -62,8 +70,34 @@ struct Validator::Impl {
     if (options.part == Part::kBrand) document["required"] = json::array({"brand"});
     if (options.part == Part::kCampaign) document["required"] = json::array({"campaign"});
     schema = schema::CompiledSchema::compile(document, error);
-    if (!schema) error = "registration.schema.json: " + error;
-    return schema != nullptr;
+    if (!schema) {
+      error = "registration.schema.json: " + error;
+      return false;
+    }
+    evaluator = schema::SchemaEvaluator::compile(document, *schema, evaluatorDeclined);
+    return true;
+  }
+
+  // The schema stage: the evaluator, or valijson when it declined the schema
+  // or a probe (the differential test) asks for the reference.
+  void validateSchema(const json& doc, std::vector<schema::RawError>& raw) const {
+    registration::SchemaStageProbe* probe = tSchemaStageProbe;
+    if (probe == nullptr) {
+      if (evaluator) {
+        evaluator->validate(doc, &raw, false);
+      } else {
+        schema->validate(doc, &raw);
+      }
+      return;
+    }
+    probe->usedEvaluator = evaluator && probe->path == registration::SchemaPath::kEvaluator;
+    probe->declined = evaluatorDeclined;
+    if (probe->usedEvaluator) {
+      evaluator->validate(doc, &raw, probe->wrappers);
+    } else {
+      schema->validate(doc, &raw);
+    }
+    if (probe->raw != nullptr) *probe->raw = raw;
   }
 
   Report run(std::string_view text) const {
@@ -83,7 +117,7 @@ struct Validator::Impl {
     std::vector<Finding> findings;
     registration::truncateLongLists(doc, *fields, findings);
     std::vector<schema::RawError> raw;
-    schema->validate(doc, &raw);
+    validateSchema(doc, raw);
     registration::translateSchemaErrors(raw, doc, *fields, findings);
     registration::findUnknownKeys(doc, *fields, findings);
 
@@ -163,6 +197,16 @@ Report Validator::validate(std::string_view text) const noexcept {
     return inputError("", "INPUT_MALFORMED", "The document could not be validated; check that it is a submission.");
   }
 }
+
+namespace registration {
+
+SchemaStageProbeScope::SchemaStageProbeScope(SchemaStageProbe& probe) : outer_(tSchemaStageProbe) {
+  tSchemaStageProbe = &probe;
+}
+SchemaStageProbeScope::~SchemaStageProbeScope() { tSchemaStageProbe = outer_; }
+SchemaStageProbe* currentSchemaStageProbe() { return tSchemaStageProbe; }
+
+}  // namespace registration
 
 std::vector<RuleInfo> Validator::rules() const { return rules::describe(impl_->catalogue); }
 

@@ -21,6 +21,21 @@ if(Python3_Interpreter_FOUND)
   set_tests_properties(report_snapshot PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
 endif()
 
+# The schema stage's compiled evaluator against valijson, the reference, over
+# the same documents (issue 12); see schema_differential.cpp.
+add_executable(schema_differential ${CMAKE_CURRENT_LIST_DIR}/schema_differential.cpp)
+target_link_libraries(schema_differential PRIVATE smsreg_internal)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME schema_differential
+           COMMAND schema_differential --root ${PROJECT_SOURCE_DIR} ${SMSREG_SNAPSHOT_INPUTS}
+                   ${CMAKE_CURRENT_BINARY_DIR}/bench-corpus.ndjson
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(schema_differential PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
+else()
+  add_test(NAME schema_differential COMMAND schema_differential --root ${PROJECT_SOURCE_DIR} ${SMSREG_SNAPSHOT_INPUTS}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
+
 # The thread pool of validate --jobs changes nothing but time.
 if(TARGET smsreg_cli AND Python3_Interpreter_FOUND)
   add_test(NAME registration.cli.jobs_same_output

@@ -1,0 +1,57 @@
+// The registration schema compiled once into a tree of small checks over the
+// nlohmann document, as ajv compiles a schema to code, instead of running it
+// through valijson's generic adapter and visitors (issue 12).
+//
+// It implements only the keywords the registration schema uses, and gives
+// exactly the RawErrors CompiledSchema::validate gives (valijson's order,
+// pointers and wording, smsreg's own keywords with the same KeywordSpec), so
+// everything after the schema stage is unchanged. A schema using anything
+// else is declined at compile time and the caller keeps valijson.
+// CompiledSchema stays the reference: tests/differential/schema_differential
+// and fuzz/fuzz_differential compare the two.
+#ifndef SMSREG_SCHEMA_SCHEMA_EVALUATOR_HPP
+#define SMSREG_SCHEMA_SCHEMA_EVALUATOR_HPP
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "schema/compiled_schema.hpp"
+
+namespace smsreg::schema {
+
+class SchemaEvaluator {
+ public:
+  // Compiles `document`, the same document `reference` was compiled from
+  // (CompiledSchema::compile, local $refs only); smsreg's own keywords are
+  // taken from reference.keywords(), so RawError::spec points into that table
+  // and `reference` must outlive the evaluator. Returns null and says why in
+  // `why` when the schema uses a keyword or form this evaluator does not
+  // implement. Never throws.
+  static std::unique_ptr<SchemaEvaluator> compile(const nlohmann::json& document, const CompiledSchema& reference,
+                                                  std::string& why);
+  ~SchemaEvaluator();
+  SchemaEvaluator(const SchemaEvaluator&) = delete;
+  SchemaEvaluator& operator=(const SchemaEvaluator&) = delete;
+
+  // As CompiledSchema::validate. With `wrappers` false, the errors that only
+  // say that a child failed ("Failed to validate …") and valijson's first
+  // unknown member ("Object contains a property …") are left out: the schema
+  // findings ignore both, and building them costs. Thread-safe: const, all
+  // state per call.
+  bool validate(const nlohmann::json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept;
+
+  struct Node;  // one compiled subschema (schema_evaluator.cpp)
+
+ private:
+  SchemaEvaluator();
+  std::vector<Node> nodes_;  // nodes_[0] is the root
+};
+
+// True for the errors a SchemaEvaluator leaves out without `wrappers`.
+bool isWrapperError(const RawError& e);
+
+}  // namespace smsreg::schema
+
+#endif  // SMSREG_SCHEMA_SCHEMA_EVALUATOR_HPP
