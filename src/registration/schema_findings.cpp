@@ -202,10 +202,13 @@ bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
   for (auto& [object, base] : submissionObjects(document)) {
     for (auto it = object->begin(); it != object->end();) {
-      const std::string pointer = base + "/" + input::escapePointerToken(it.key());
-      const FieldInfo* info = catalogue.find(pointer);
-      bool absent = it->is_null() ||
-                    (it->is_string() && info != nullptr && info->type == "string" && isBlank(it->get<std::string>()));
+      // The field's type is looked up only for a blank string: building the
+      // pointer of every member cost more than the rest of this pass.
+      bool absent = it->is_null();
+      if (!absent && it->is_string() && isBlank(it->get_ref<const std::string&>())) {
+        const FieldInfo* info = catalogue.find(base + "/" + input::escapePointerToken(it.key()));
+        absent = info != nullptr && info->type == "string";
+      }
       it = absent ? object->erase(it) : std::next(it);
     }
   }
