@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "input/fast_json.hpp"
 #include "input/utf8.hpp"
 
 namespace smsreg::input {
@@ -31,21 +32,21 @@ std::string elide(std::string_view text, std::size_t max) {
 }
 
 void releaseTree(nlohmann::json& tree) noexcept {
-  // Children are emptied before they are destroyed, so nlohmann's destroy()
-  // meets only scalars and empty containers and reserves nothing.
+  // Nested containers are emptied first, so nlohmann's destroy() meets only
+  // scalars and empty containers and reserves nothing; clear() then frees
+  // the members at once (no rebalancing of the map one erase at a time).
   if (tree.is_array()) {
     auto& items = *tree.get_ptr<nlohmann::json::array_t*>();
-    while (!items.empty()) {
-      releaseTree(items.back());
-      items.pop_back();
+    for (nlohmann::json& item : items) {
+      if (item.is_structured()) releaseTree(item);
     }
+    items.clear();
   } else if (tree.is_object()) {
     auto& members = *tree.get_ptr<nlohmann::json::object_t*>();
-    while (!members.empty()) {
-      auto last = std::prev(members.end());
-      releaseTree(last->second);
-      members.erase(last);
+    for (auto& member : members) {
+      if (member.second.is_structured()) releaseTree(member.second);
     }
+    members.clear();
   }
   tree = nullptr;
 }
@@ -360,6 +361,15 @@ bool parseImpl(std::string_view text, const Limits& limits, nlohmann::json& out,
 
 bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
                   bool requireObject) noexcept {
+  if (parseFast(text, limits, out, requireObject)) {
+    error = ParseError{};  // as the reference parser leaves it on success
+    return true;
+  }
+  return parseImpl(text, limits, out, error, requireObject, {}, nullptr);
+}
+
+bool parseBoundedReference(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
+                           bool requireObject) noexcept {
   return parseImpl(text, limits, out, error, requireObject, {}, nullptr);
 }
 

@@ -37,8 +37,16 @@ struct ParseError {
 // INPUT_INVALID_UTF8, numbers out of double range and NUL bytes
 // INPUT_MALFORMED, an allocation that fails INPUT_TOO_LARGE.
 // `requireObject`: a root that is not an object gives INPUT_NOT_OBJECT.
+// Most documents are read by simdjson (input/fast_json.hpp); anything
+// unusual about one, errors included, is left to nlohmann's SAX parser.
 bool parseBounded(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
                   bool requireObject = true) noexcept;
+
+// parseBounded without the fast path: nlohmann's SAX parser alone, the
+// reference the fast path falls back to and is tested against
+// (tests/differential/parser_diff.cpp).
+bool parseBoundedReference(std::string_view text, const Limits& limits, nlohmann::json& out, ParseError& error,
+                           bool requireObject = true) noexcept;
 
 // Receives one element of a streamed array (see parseBoundedStreaming) and
 // its index; may move from it. Returning false stops the parse.

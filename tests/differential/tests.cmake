@@ -43,3 +43,22 @@ if(TARGET smsreg_cli AND Python3_Interpreter_FOUND)
                    -DOUT=${CMAKE_CURRENT_BINARY_DIR}/jobs-output -P ${CMAKE_CURRENT_LIST_DIR}/jobs_same_output.cmake)
   set_tests_properties(registration.cli.jobs_same_output PROPERTIES FIXTURES_REQUIRED bench_corpus TIMEOUT 300)
 endif()
+
+# Parser differential (issue 12): the simdjson fast path of parseBounded against
+# nlohmann's SAX parser alone, over every input above, every fuzz corpus and
+# crash file, and targeted cases (limits at +-1, duplicate keys, bad UTF-8,
+# surrogates, numbers at the edges); same tree or same error, byte for byte.
+add_executable(parser_diff ${CMAKE_CURRENT_LIST_DIR}/parser_diff.cpp)
+target_link_libraries(parser_diff PRIVATE smsreg_internal)
+set(SMSREG_PARSER_DIFF_INPUTS tests/fixtures/registration tests/wild/cases examples/registration-us.json
+    examples/registration-broken.json fuzz/corpus tests/fuzz-crashes)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME parser_differential
+           COMMAND parser_diff --root ${PROJECT_SOURCE_DIR} ${SMSREG_PARSER_DIFF_INPUTS}
+                   ${CMAKE_CURRENT_BINARY_DIR}/bench-corpus.ndjson
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(parser_differential PROPERTIES FIXTURES_REQUIRED bench_corpus)
+else()
+  add_test(NAME parser_differential COMMAND parser_diff --root ${PROJECT_SOURCE_DIR} ${SMSREG_PARSER_DIFF_INPUTS}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
