@@ -435,7 +435,11 @@ class Evaluation {
     if (!n.closed && n.additional == kNone) {
       // Open: only the named members matter (an `if`'s few names in a large
       // object), looked up as valijson does, in the same sorted order.
-      for (const auto& [name, child] : n.properties) {
+      for (const auto& property : n.properties) {
+        // Named, not a structured binding: clang 14 (the fuzz build) cannot
+        // capture a binding in the lambda below.
+        const std::string& name = property.first;
+        const auto child = property.second;
         auto it = v.find(name);
         if (it == v.end()) continue;
         const std::size_t mark = push(name);
