@@ -1,6 +1,10 @@
 // Issue 8: text as people write it. Normalisation (utf8proc), keyword tidying,
 // the one link/phone detector, provider profiles and the rules' evidence.
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "registration/tidy.hpp"
@@ -35,6 +39,59 @@ TEST_CASE("case folding of plain ASCII is lower case, character by character", "
   CHECK(rules::foldText(all) == lower);
   CHECK(rules::foldText("Reply STOP to opt out") == "reply stop to opt out");
   CHECK(rules::foldText("STOP\u00A0NOW") == "stop now");  // not ASCII: utf8proc's path
+}
+
+// Only runs of characters other than plain ASCII go through utf8proc (with
+// the character before each run); the result must be what utf8proc gives for
+// the whole text, whatever the mix: combining marks after ASCII letters,
+// Hangul jamo, case folds that expand, ignorables, quotes, invalid UTF-8.
+TEST_CASE("normalising piece by piece gives what utf8proc gives for the whole text", "[fidelity][unicode]") {
+  auto whole = [](const std::string& text, bool casefold) {
+    int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
+    if (casefold) options |= UTF8PROC_CASEFOLD;
+    utf8proc_uint8_t* out = nullptr;
+    utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &out, static_cast<utf8proc_option_t>(options));
+    if (n < 0 || out == nullptr) {
+      std::free(out);
+      return text;
+    }
+    std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    std::free(out);
+    for (const char* quote : {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"}) {
+      for (std::size_t at = result.find(quote); at != std::string::npos; at = result.find(quote, at)) {
+        result.replace(at, std::string(quote).size(), "\"");
+      }
+    }
+    return result;
+  };
+  const std::string palette[] = {
+      "a",        "E",      "z",      " ",          "\t",     "\n",     "\r",     ".",      std::string("\0", 1),
+      "\x01",     "\x7F",   "e",      "A",          "\u0301", "\u0327", "\u0308", "\u0345", "\u0130",
+      "\u00DF",   "\uFB01", "\uFF33", "\u00A0",     "\u200B", "\u00AD", "\u201C", "\u201D", "\u00AB",
+      "\u2019",   "\u2013", "\u00E9", "\u00C9",     "\u1100", "\u1161", "\u11A8", "\uAC00", "\u03A3",
+      "\u212B",   "\u1E9E", "\u2713", "\U0001F600", "\u0CC6", "\u0CC2", "\u0B47", "\u0B3E", "\xC3",
+      "\xE2\x80", "\xFF"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  const std::size_t n = sizeof palette / sizeof palette[0];
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const unsigned length = next() % 12;
+    for (unsigned k = 0; k < length; ++k) {
+      // Mostly valid text, now and then a byte that is not UTF-8.
+      std::size_t pick = next() % n;
+      if (pick >= n - 3 && next() % 8 != 0) pick = next() % (n - 3);
+      text += palette[pick];
+    }
+    INFO(text);
+    REQUIRE(rules::normalizeText(text) == whole(text, false));
+    REQUIRE(rules::foldText(text) == whole(text, true));
+  }
 }
 
 TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidelity][keywords]") {
