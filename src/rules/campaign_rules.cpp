@@ -89,11 +89,11 @@ void checkSamplesContent(RuleContext& ctx) {
   const auto& samples = ctx.samples();
   if (samples.empty()) return;
   const auto& content = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
+  const std::vector<std::string>& names = brandNames(ctx);
   if (!names.empty()) {
     std::vector<std::string> without;
     for (const auto& s : samples) {
-      if (!namesBrand(content, s.second, names)) without.push_back(s.first);
+      if (!namesBrand(ctx, s.second)) without.push_back(s.first);
     }
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
@@ -158,7 +158,7 @@ void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code,
 // warnings under their own codes (docs/severity-policy.md).
 void checkReplies(RuleContext& ctx) {
   const auto& content = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
+  const std::vector<std::string>& names = brandNames(ctx);
   auto report = [&](const char* field, const char* code, const std::vector<std::string>& missing, const char* what) {
     if (missing.empty()) return;
     Finding f = makeFinding(std::string("/campaign/") + field, code,
@@ -172,7 +172,7 @@ void checkReplies(RuleContext& ctx) {
     // No way at all to reach the brand is the rejection (30890); a missing
     // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
-    const bool brand = names.empty() || mentionsAny(help, names);
+    const bool brand = names.empty() || mentionsBrand(ctx, help);
     const bool contact = RE2::PartialMatch(help, *content.email) || carriesPhone(content, help);
     const bool website = carriesLink(content, help);
     if (!contact && !website) {
@@ -188,7 +188,7 @@ void checkReplies(RuleContext& ctx) {
   const std::string optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
-    if (!names.empty() && !mentionsAny(optin, names)) missing.push_back("the brand name");
+    if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
     if (!RE2::PartialMatch(optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
     if (!RE2::PartialMatch(optin, *content.frequency)) details.push_back("the message frequency");
     if (!RE2::PartialMatch(optin, *content.help)) details.push_back("how to get help (HELP)");
@@ -201,7 +201,7 @@ void checkReplies(RuleContext& ctx) {
       report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
              "opt-out confirmation");
     }
-    if (!names.empty() && !mentionsAny(optout, names)) {
+    if (!names.empty() && !mentionsBrand(ctx, optout)) {
       report("optoutMessage", "OPTOUT_MESSAGE_DETAIL_MISSING", {"the brand name"}, "opt-out confirmation");
     }
   }

@@ -31,8 +31,7 @@ void checkDisclosures(RuleContext& ctx, const std::string& flow) {
     missing.push_back("how and where people opt in (the web page, form, keyword or conversation)");
   }
   if (!RE2::PartialMatch(flow, *c.smsWord)) missing.push_back("that the messages are SMS/text");
-  std::vector<std::string> names = brandNames(ctx);
-  if (!names.empty() && !mentionsAny(flow, names)) details.push_back("the brand name");
+  if (!brandNames(ctx).empty() && !mentionsBrand(ctx, flow)) details.push_back("the brand name");
   bool kind = RE2::PartialMatch(flow, *c.purpose);
   for (const SampleClass& k : c.classes) kind = kind || RE2::PartialMatch(flow, *k.regex);
   re2::StringPiece input(flow), word;

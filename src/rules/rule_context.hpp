@@ -14,6 +14,13 @@
 
 namespace smsreg::rules {
 
+// The brand's names and their squashed case folds (text_match.cpp), worked
+// out on the first rule that asks: one brand a document, asked four times.
+struct BrandNames {
+  bool known = false;
+  std::vector<std::string> names, squashed;
+};
+
 class RuleContext {
  public:
   // `document` is the normalised submission the rules read; `original` the
@@ -44,6 +51,10 @@ class RuleContext {
 
   void add(Finding finding) { out_.push_back(std::move(finding)); }
 
+  // This document's memo; one validate call owns the context, so no other
+  // thread sees it.
+  BrandNames& brandNames() const { return brandNames_; }
+
  private:
   const nlohmann::json& document_;
   const nlohmann::json& original_;
@@ -51,6 +62,7 @@ class RuleContext {
   const ContentData& content_;
   std::vector<Finding>& out_;
   std::vector<std::pair<std::string, std::string>> samples_;
+  mutable BrandNames brandNames_;
 };
 
 // The code rules, by area. Each reports under the codes in

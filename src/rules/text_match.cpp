@@ -9,17 +9,27 @@ namespace {
 
 // Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
 // "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
-std::string squash(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
+std::string squash(std::string_view s) {
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
   for (unsigned char c : s) {
     if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
+      out[n++] = static_cast<char>(c - 'A' + 'a');
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      out += static_cast<char>(c);
+      out[n++] = static_cast<char>(c);
     }
   }
+  out.resize(n);
   return out;
+}
+
+// squash(foldText(s)) without the folded copy when `s` is ASCII: folding
+// ASCII is lowering A-Z, which squash does itself.
+std::string squashFold(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return squash(foldText(s));
+  }
+  return squash(s);
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
@@ -47,14 +57,19 @@ std::string stripLegalSuffix(const std::string& name) {
 
 }  // namespace
 
-std::vector<std::string> brandNames(const RuleContext& ctx) {
+const std::vector<std::string>& brandNames(const RuleContext& ctx) {
+  BrandNames& memo = ctx.brandNames();
+  if (memo.known) return memo.names;
+  memo.known = true;
   // Without a display name (itself reported) the brand-name checks cannot be
   // judged, and falling back to the legal name alone would report one problem
   // four more times.
-  std::vector<std::string> names;
-  if (ctx.clean("/brand/displayName").empty()) return names;
+  if (ctx.clean("/brand/displayName").empty()) return memo.names;
   auto add = [&](const std::string& name) {
-    if (squash(foldText(name)).size() >= 2) names.push_back(name);
+    std::string squashed = squashFold(name);
+    if (squashed.size() < 2) return;
+    memo.names.push_back(name);
+    memo.squashed.push_back(std::move(squashed));
   };
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
     add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
@@ -86,20 +101,22 @@ std::vector<std::string> brandNames(const RuleContext& ctx) {
     label = label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1);
     if (label.size() >= 4) add(label);
   }
-  return names;
+  return memo.names;
 }
 
-bool mentionsAny(const std::string& text, const std::vector<std::string>& names) {
-  const std::string haystack = squash(foldText(text));
-  for (const std::string& name : names) {
-    const std::string needle = squash(foldText(name));
-    if (!needle.empty() && haystack.find(needle) != std::string::npos) return true;
+bool mentionsBrand(const RuleContext& ctx, const std::string& text) {
+  const BrandNames& memo = ctx.brandNames();
+  if (!memo.known) brandNames(ctx);
+  if (memo.squashed.empty()) return false;
+  const std::string haystack = squashFold(text);
+  for (const std::string& needle : memo.squashed) {
+    if (haystack.find(needle) != std::string::npos) return true;
   }
   return false;
 }
 
-bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names) {
-  return mentionsAny(text, names) || RE2::PartialMatch(text, *content.brandPlaceholder);
+bool namesBrand(const RuleContext& ctx, const std::string& text) {
+  return mentionsBrand(ctx, text) || RE2::PartialMatch(text, *ctx.content().brandPlaceholder);
 }
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {

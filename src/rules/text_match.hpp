@@ -21,15 +21,16 @@ struct Link {
   bool plainHttp = false;  // written with http://
 };
 
-std::vector<std::string> brandNames(const RuleContext& ctx);
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;
-// the website's name. The first is the one to quote.
-// True when `text` contains one of `names`, ignoring case and spacing.
-bool mentionsAny(const std::string& text, const std::vector<std::string>& names);
-// mentionsAny, or a placeholder standing for the sender's name ([Business
+// the website's name. The first is the one to quote. Worked out once a
+// document (RuleContext::brandNames).
+const std::vector<std::string>& brandNames(const RuleContext& ctx);
+// True when `text` contains one of brandNames(ctx), ignoring case and spacing.
+bool mentionsBrand(const RuleContext& ctx, const std::string& text);
+// mentionsBrand, or a placeholder standing for the sender's name ([Business
 // Name], {company}), as platforms registering for many businesses write.
-bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names);
+bool namesBrand(const RuleContext& ctx, const std::string& text);
 // Real links: with a scheme, with www., or a bare host whose last label is a
 // real top-level domain (any on the Public Suffix List: "example.ai/pay").
 std::vector<Link> findLinks(const ContentData& content, const std::string& text);

@@ -74,8 +74,7 @@ void checkDescription(RuleContext& ctx) {
   const std::string description = ctx.clean("/campaign/description");
   if (description.empty()) return;
   const ContentData& c = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
-  const bool sender = !names.empty() && mentionsAny(description, names);
+  const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
   bool purpose = RE2::PartialMatch(description, *c.purpose);
   for (const SampleClass& k : c.classes) purpose = purpose || RE2::PartialMatch(description, *k.regex);
   if (sender || purpose) return;
