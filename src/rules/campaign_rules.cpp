@@ -131,12 +131,12 @@ void checkSamplesContent(RuleContext& ctx) {
 // flag (TW-E30889, DCA2 601). A flag declared true that no sample shows has no
 // published rejection behind it: a warning under its own code.
 void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* unusedCode,
-                       const char* what, bool (*contains)(const ContentData&, const std::string&)) {
+                       const char* what, bool (*contains)(const RuleContext&, const std::string&)) {
   const std::string p = std::string("/campaign/") + flagName;
   if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
   for (const auto& [pointer, text] : ctx.samples()) {
-    if (contains(ctx.content(), text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
+    if (contains(ctx, text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
   }
   bool declared = ctx.flag(p);
   if (declared == !with.empty()) return;
@@ -173,8 +173,8 @@ void checkReplies(RuleContext& ctx) {
     // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
     const bool brand = names.empty() || mentionsBrand(ctx, help);
-    const bool contact = RE2::PartialMatch(help, *content.email) || carriesPhone(content, help);
-    const bool website = carriesLink(content, help);
+    const bool contact = RE2::PartialMatch(help, *content.email) || carriesPhone(ctx, help);
+    const bool website = carriesLink(ctx, help);
     if (!contact && !website) {
       if (!brand) missing.push_back("the brand name");
       missing.push_back("a phone number or email address");

@@ -27,6 +27,38 @@ std::unique_ptr<RE2> wordsRegex(const json& words) {
   return std::make_unique<RE2>("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
 }
 
+// True when every match of `pattern` holds the literal `c`: the pattern has
+// no top-level "|", and `c` stands at the top level (outside groups and
+// classes), unescaped and not followed by a quantifier that may drop it.
+bool requiresLiteral(const std::string& pattern, char c) {
+  int depth = 0;
+  bool inClass = false, found = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\') {
+      ++i;
+      continue;
+    }
+    if (inClass) {
+      inClass = ch != ']';
+    } else if (ch == '[') {
+      inClass = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the first ] is a member
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')') {
+      --depth;
+    } else if (ch == '|' && depth == 0) {
+      return false;
+    } else if (ch == c && depth == 0) {
+      const char next = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
+      found = found || (next != '?' && next != '*' && next != '{');
+    }
+  }
+  return found;
+}
+
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
   if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
@@ -107,6 +139,7 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"optInWhere", &d.optInWhere},
                                                                    {"verbalConsent", &d.verbalConsent},
                                                                    {"writtenConsent", &d.writtenConsent}};
+  d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());

@@ -35,6 +35,9 @@ struct ContentData {
   std::unique_ptr<RE2> lending, ageGated;
   std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
       optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
+  // Every match of `email` holds an "@": a literal "@" at the top level of
+  // its pattern, outside any group, class or alternation and not optional.
+  bool emailNeedsAt = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").

@@ -40,7 +40,7 @@ void checkLinkSites(RuleContext& ctx) {
   const std::string own = siteOf(urlHost(ctx.clean("/brand/website")));
   if (own.empty()) return;
   for (const auto& [p, text] : ctx.samples()) {
-    for (const Link& link : findLinks(ctx.content(), text)) {
+    for (const Link& link : linksIn(ctx, text)) {
       if (link.host.empty() || isUrlShortener(link.host) || siteOf(link.host) == own ||
           ctx.content().serviceDomains.count(link.host) != 0 ||
           ctx.content().serviceDomains.count(siteOf(link.host)) != 0) {
@@ -71,7 +71,7 @@ void checkLinks(RuleContext& ctx) {
     const std::string text = ctx.text(p);
     if (text.empty()) continue;
     bool shortenerSeen = false, httpSeen = false;
-    for (const Link& link : findLinks(ctx.content(), text)) {
+    for (const Link& link : linksIn(ctx, text)) {
       if (!shortenerSeen && isUrlShortener(link.host)) {
         shortenerSeen = true;
         Finding f = makeFinding(p, "URL_SHORTENER",

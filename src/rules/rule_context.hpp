@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/content_data.hpp"
+#include "rules/text_memo.hpp"
 #include "smsreg/report.hpp"
 
 namespace smsreg::rules {
@@ -54,6 +55,7 @@ class RuleContext {
   // This document's memo; one validate call owns the context, so no other
   // thread sees it.
   BrandNames& brandNames() const { return brandNames_; }
+  TextMemo& memo() const { return memo_; }
 
  private:
   const nlohmann::json& document_;
@@ -63,6 +65,7 @@ class RuleContext {
   std::vector<Finding>& out_;
   std::vector<std::pair<std::string, std::string>> samples_;
   mutable BrandNames brandNames_;
+  mutable TextMemo memo_;
 };
 
 // The code rules, by area. Each reports under the codes in

@@ -55,6 +55,12 @@ std::string stripLegalSuffix(const std::string& name) {
   return name.substr(0, end);
 }
 
+// Every match of the email pattern holds an "@" (ContentData::emailNeedsAt),
+// so a text without one needs no scan.
+bool mayHoldEmail(const ContentData& content, const std::string& text) {
+  return !content.emailNeedsAt || text.find('@') != std::string::npos;
+}
+
 }  // namespace
 
 const std::vector<std::string>& brandNames(const RuleContext& ctx) {
@@ -123,7 +129,7 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   std::vector<Link> links;
   // Email addresses are not links; blank them out first.
   std::string scan = text;
-  RE2::GlobalReplace(&scan, *content.email, " ");
+  if (mayHoldEmail(content, text)) RE2::GlobalReplace(&scan, *content.email, " ");
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
@@ -157,13 +163,26 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
 
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text) {
   std::string out = text;
-  RE2::GlobalReplace(&out, *content.email, " ");
+  if (mayHoldEmail(content, out)) RE2::GlobalReplace(&out, *content.email, " ");
   RE2::GlobalReplace(&out, *content.link, " ");
   return out;
 }
 
+const std::vector<Link>& linksIn(const RuleContext& ctx, const std::string& text) {
+  TextFacts& facts = ctx.memo().facts(text);
+  if (!facts.linksKnown) {
+    facts.links = findLinks(ctx.content(), text);
+    facts.linksKnown = true;
+  }
+  return facts.links;
+}
+
 bool carriesLink(const ContentData& content, const std::string& text) {
   return RE2::PartialMatch(text, *content.linkPlaceholder) || !findLinks(content, text).empty();
+}
+
+bool carriesLink(const RuleContext& ctx, const std::string& text) {
+  return RE2::PartialMatch(text, *ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
@@ -173,5 +192,7 @@ bool hasPhoneNumber(const ContentData& content, const std::string& text) {
 bool carriesPhone(const ContentData& content, const std::string& text) {
   return RE2::PartialMatch(text, *content.phonePlaceholder) || hasPhoneNumber(content, text);
 }
+
+bool carriesPhone(const RuleContext& ctx, const std::string& text) { return carriesPhone(ctx.content(), text); }
 
 }  // namespace smsreg::rules

@@ -14,13 +14,6 @@
 
 namespace smsreg::rules {
 
-struct Link {
-  std::string text;        // as written
-  std::string host;        // lowercase, without "www."
-  bool secure = false;     // written with https://
-  bool plainHttp = false;  // written with http://
-};
-
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;
 // the website's name. The first is the one to quote. Worked out once a
@@ -34,13 +27,17 @@ bool namesBrand(const RuleContext& ctx, const std::string& text);
 // Real links: with a scheme, with www., or a bare host whose last label is a
 // real top-level domain (any on the Public Suffix List: "example.ai/pay").
 std::vector<Link> findLinks(const ContentData& content, const std::string& text);
+// findLinks, worked out once a document for each text (RuleContext::memo).
+const std::vector<Link>& linksIn(const RuleContext& ctx, const std::string& text);
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text);
 // A link, or a placeholder standing for one ({link}, [link], <URL>).
 bool carriesLink(const ContentData& content, const std::string& text);
+bool carriesLink(const RuleContext& ctx, const std::string& text);  // through linksIn
 // A phone number in a usual written form ((312) 547-8810, 312.547.8810,
 // +1 312 547 8810, 1-800-FLOWERS), or a placeholder standing for one
 // ([Customer Phone], {{phone}}, [phone-number]).
 bool carriesPhone(const ContentData& content, const std::string& text);
+bool carriesPhone(const RuleContext& ctx, const std::string& text);
 bool hasPhoneNumber(const ContentData& content, const std::string& text);  // real numbers only
 
 }  // namespace smsreg::rules
