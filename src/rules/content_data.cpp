@@ -97,6 +97,25 @@ bool buildUsecases(ContentData& d, std::string& error) {
   return true;
 }
 
+// The set answers exactly what RE2::PartialMatch answers for each pattern
+// (same pattern, same options); a pattern the set refuses, or a set that does
+// not compile, leaves its patterns to be run one by one.
+template <typename Phrases>
+void buildPhraseSet(ContentData& d, const Phrases& phrases) {
+  std::vector<const RE2*> members;
+  for (const auto& entry : phrases) members.push_back(entry.second->get());
+  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
+  std::unordered_map<const RE2*, int> index;
+  for (const RE2* re : members) {
+    if (re->options().case_sensitive() || index.count(re) != 0) continue;
+    const int i = set->Add(re->pattern(), nullptr);
+    if (i >= 0) index.emplace(re, i);
+  }
+  if (index.empty() || !set->Compile()) return;
+  d.phraseSet = std::move(set);
+  d.phraseIndex = std::move(index);
+}
+
 bool build(ContentData& d, std::string& error) {
   json doc;
   if (!parseData("data/content.json", doc, error)) return false;
@@ -173,7 +192,9 @@ bool build(ContentData& d, std::string& error) {
   check(d.anyDisallowed.get(), "disallowed");
   check(d.lending.get(), "lending");
   check(d.ageGated.get(), "ageGated");
-  return error.empty();
+  if (!error.empty()) return false;
+  buildPhraseSet(d, phrases);
+  return true;
 }
 
 }  // namespace

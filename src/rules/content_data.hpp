@@ -4,11 +4,13 @@
 #define SMSREG_RULES_CONTENT_DATA_HPP
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace smsreg::rules {
@@ -56,6 +58,11 @@ struct ContentData {
   // Consent wording that rejections name (content.json).
   std::unique_ptr<RE2> consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere,
       verbalConsent, writtenConsent;
+  // Every case-insensitive pattern above in one RE2::Set, so one pass over a
+  // text says which of them match anywhere in it (matches() in
+  // text_match.hpp); phraseIndex maps a pattern to its index in the set.
+  std::unique_ptr<RE2::Set> phraseSet;
+  std::unordered_map<const RE2*, int> phraseIndex;
 };
 
 // Compiled on first use; null (with `error`) when the embedded data is broken,

@@ -63,6 +63,30 @@ bool mayHoldEmail(const ContentData& content, const std::string& text) {
 
 }  // namespace
 
+bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
+  const ContentData& content = ctx.content();
+  auto member = content.phraseIndex.find(&re);
+  if (member == content.phraseIndex.end()) return RE2::PartialMatch(text, re);
+  TextFacts& facts = ctx.memo().facts(text);
+  if (!facts.phrasesKnown) {
+    facts.phrasesKnown = true;
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    if (!content.phraseSet->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+      facts.phrasesFailed = true;  // out of memory: one pattern at a time, as before
+    } else {
+      facts.phrases.assign(content.phraseIndex.size(), false);
+      for (int hit : hits) facts.phrases[static_cast<std::size_t>(hit)] = true;
+    }
+  }
+  if (facts.phrasesFailed) return RE2::PartialMatch(text, re);
+  return facts.phrases[static_cast<std::size_t>(member->second)];
+}
+
+std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text) {
+  return matches(ctx, text, re) ? findWord(re, text) : std::string();
+}
+
 const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   BrandNames& memo = ctx.brandNames();
   if (memo.known) return memo.names;
@@ -122,7 +146,7 @@ bool mentionsBrand(const RuleContext& ctx, const std::string& text) {
 }
 
 bool namesBrand(const RuleContext& ctx, const std::string& text) {
-  return mentionsBrand(ctx, text) || RE2::PartialMatch(text, *ctx.content().brandPlaceholder);
+  return mentionsBrand(ctx, text) || matches(ctx, text, *ctx.content().brandPlaceholder);
 }
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
@@ -182,7 +206,7 @@ bool carriesLink(const ContentData& content, const std::string& text) {
 }
 
 bool carriesLink(const RuleContext& ctx, const std::string& text) {
-  return RE2::PartialMatch(text, *ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
+  return matches(ctx, text, *ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
@@ -193,6 +217,8 @@ bool carriesPhone(const ContentData& content, const std::string& text) {
   return RE2::PartialMatch(text, *content.phonePlaceholder) || hasPhoneNumber(content, text);
 }
 
-bool carriesPhone(const RuleContext& ctx, const std::string& text) { return carriesPhone(ctx.content(), text); }
+bool carriesPhone(const RuleContext& ctx, const std::string& text) {
+  return matches(ctx, text, *ctx.content().phonePlaceholder) || hasPhoneNumber(ctx.content(), text);
+}
 
 }  // namespace smsreg::rules

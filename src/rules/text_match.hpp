@@ -14,6 +14,12 @@
 
 namespace smsreg::rules {
 
+// RE2::PartialMatch(text, re), from one pass of ContentData::phraseSet over
+// the text, kept for the document; patterns outside the set run on their own.
+bool matches(const RuleContext& ctx, const std::string& text, const RE2& re);
+// findWord(re, text), without the scan when the set says `re` cannot match.
+std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text);
+
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;
 // the website's name. The first is the one to quote. Worked out once a

@@ -1,6 +1,6 @@
 // What the rules learn about one text, worked out the first time a rule asks
 // and kept for the rest of the document: the same sample is scanned for
-// links by four rules. One validate call owns the
+// links by four rules and for phrases by five. One validate call owns the
 // memo (through its RuleContext), so no other thread ever sees it.
 #ifndef SMSREG_RULES_TEXT_MEMO_HPP
 #define SMSREG_RULES_TEXT_MEMO_HPP
@@ -22,6 +22,10 @@ struct TextFacts {
   std::string text;
   bool linksKnown = false;
   std::vector<Link> links;
+  // Which of ContentData::phraseSet's patterns match the text; `phrasesFailed`
+  // when the set could not answer (then each pattern is run on its own).
+  bool phrasesKnown = false, phrasesFailed = false;
+  std::vector<bool> phrases;
 };
 
 class TextMemo {

@@ -94,6 +94,29 @@ TEST_CASE("normalising piece by piece gives what utf8proc gives for the whole te
   }
 }
 
+// The phrase set answers for each of its patterns what RE2::PartialMatch
+// answers for that pattern alone.
+TEST_CASE("one pass of the phrase set agrees with each phrase pattern", "[fidelity][detector]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  REQUIRE(c->phraseSet != nullptr);
+  const nlohmann::json doc = nlohmann::json::object();
+  std::vector<smsreg::Finding> out;
+  rules::RuleContext ctx(doc, doc, {}, *c, out);
+  for (const char* text :
+       {"", "Reply STOP to opt out. Msg & data rates may apply. Msg frequency varies. Reply HELP for help.",
+        "Customers opt in by texting JOIN to 12345 or on our website form; consent is not a condition of purchase.",
+        "By providing your phone number you agree to receive texts and our terms of service.",
+        "We bought a list of leads and call them over the phone", "unsubscribed: you will no longer receive texts",
+        "Call [Customer Phone] or see {link}; [Business Name] here", "Caf\u00E9 r\u00E9servation \u2713 STOP"}) {
+    INFO(text);
+    for (const auto& [re, index] : c->phraseIndex) {
+      INFO(re->pattern());
+      CHECK(rules::matches(ctx, text, *re) == RE2::PartialMatch(text, *re));
+    }
+  }
+}
+
 TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidelity][keywords]") {
   using smsreg::registration::tidyKeywordList;
   CHECK(tidyKeywordList("STOP, CANCEL, END") == "STOP,CANCEL,END");
