@@ -16,7 +16,7 @@ using report::withText;
 
 std::string firstMatch(const RuleContext& ctx, const RE2& re, const std::string& text) {
   re2::StringPiece found;
-  if (!matches(ctx, text, re) || !re.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
+  if (!mayMatch(ctx, text, re) || !re.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
   return std::string(found).substr(0, 200);
 }
 

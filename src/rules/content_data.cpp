@@ -97,23 +97,34 @@ bool buildUsecases(ContentData& d, std::string& error) {
   return true;
 }
 
-// The set answers exactly what RE2::PartialMatch answers for each pattern
+// A set answers exactly what RE2::PartialMatch answers for each pattern
 // (same pattern, same options); a pattern the set refuses, or a set that does
 // not compile, leaves its patterns to be run one by one.
+void addPhraseSet(ContentData& d, const std::vector<const RE2*>& members) {
+  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
+  std::vector<std::pair<const RE2*, int>> added;
+  for (const RE2* re : members) {
+    if (re->options().case_sensitive() || d.phraseIndex.count(re) != 0) continue;
+    const int i = set->Add(re->pattern(), nullptr);
+    if (i >= 0) added.emplace_back(re, i);
+  }
+  if (added.empty() || !set->Compile()) return;
+  const int which = static_cast<int>(d.phraseSets.size());
+  d.phraseSets.push_back(PhraseSet{std::move(set), added.size()});
+  for (const auto& [re, i] : added) d.phraseIndex.emplace(re, PhraseSlot{which, i});
+}
+
+// Three small sets, not one: a set's DFA grows with every pattern it holds,
+// and one set of all of them cost more than the scans it replaced.
 template <typename Phrases>
-void buildPhraseSet(ContentData& d, const Phrases& phrases) {
+void buildPhraseSets(ContentData& d, const Phrases& phrases) {
   std::vector<const RE2*> members;
   for (const auto& entry : phrases) members.push_back(entry.second->get());
-  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
-  std::unordered_map<const RE2*, int> index;
-  for (const RE2* re : members) {
-    if (re->options().case_sensitive() || index.count(re) != 0) continue;
-    const int i = set->Add(re->pattern(), nullptr);
-    if (i >= 0) index.emplace(re, i);
-  }
-  if (index.empty() || !set->Compile()) return;
-  d.phraseSet = std::move(set);
-  d.phraseIndex = std::move(index);
+  addPhraseSet(d, members);
+  members = {d.purpose.get()};
+  for (const auto& c : d.classes) members.push_back(c.regex.get());
+  addPhraseSet(d, members);
+  addPhraseSet(d, {d.anyProhibited.get(), d.anyDisallowed.get(), d.lending.get(), d.ageGated.get()});
 }
 
 bool build(ContentData& d, std::string& error) {
@@ -193,7 +204,7 @@ bool build(ContentData& d, std::string& error) {
   check(d.lending.get(), "lending");
   check(d.ageGated.get(), "ageGated");
   if (!error.empty()) return false;
-  buildPhraseSet(d, phrases);
+  buildPhraseSets(d, phrases);
   return true;
 }
 

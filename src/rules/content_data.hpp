@@ -28,6 +28,15 @@ struct SampleClass {
   std::set<std::string> covered, mismatch;
 };
 
+struct PhraseSet {
+  std::unique_ptr<RE2::Set> set;
+  std::size_t size = 0;
+};
+struct PhraseSlot {
+  int set = 0;     // index in ContentData::phraseSets
+  int member = 0;  // index in that set
+};
+
 struct ContentData {
   std::vector<WordCategory> prohibited;
   std::vector<WordCategory> disallowed;
@@ -58,11 +67,11 @@ struct ContentData {
   // Consent wording that rejections name (content.json).
   std::unique_ptr<RE2> consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere,
       verbalConsent, writtenConsent;
-  // Every case-insensitive pattern above in one RE2::Set, so one pass over a
-  // text says which of them match anywhere in it (matches() in
-  // text_match.hpp); phraseIndex maps a pattern to its index in the set.
-  std::unique_ptr<RE2::Set> phraseSet;
-  std::unordered_map<const RE2*, int> phraseIndex;
+  // The case-insensitive patterns above in a few RE2::Sets, so one pass over
+  // a text says which of a set's patterns match anywhere in it (matches() in
+  // text_match.hpp); phraseIndex says where a pattern is.
+  std::vector<PhraseSet> phraseSets;
+  std::unordered_map<const RE2*, PhraseSlot> phraseIndex;
 };
 
 // Compiled on first use; null (with `error`) when the embedded data is broken,

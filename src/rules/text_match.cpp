@@ -67,24 +67,32 @@ bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
   const ContentData& content = ctx.content();
   auto member = content.phraseIndex.find(&re);
   if (member == content.phraseIndex.end()) return RE2::PartialMatch(text, re);
+  const PhraseSlot slot = member->second;
+  const PhraseSet& set = content.phraseSets[static_cast<std::size_t>(slot.set)];
   TextFacts& facts = ctx.memo().facts(text);
-  if (!facts.phrasesKnown) {
-    facts.phrasesKnown = true;
+  if (facts.phrases.size() < content.phraseSets.size()) facts.phrases.resize(content.phraseSets.size());
+  TextFacts::SetHits& result = facts.phrases[static_cast<std::size_t>(slot.set)];
+  if (!result.known) {
+    result.known = true;
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{};
-    if (!content.phraseSet->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
-      facts.phrasesFailed = true;  // out of memory: one pattern at a time, as before
+    if (!set.set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+      result.failed = true;  // out of memory: one pattern at a time, as before
     } else {
-      facts.phrases.assign(content.phraseIndex.size(), false);
-      for (int hit : hits) facts.phrases[static_cast<std::size_t>(hit)] = true;
+      result.hits.assign(set.size, false);
+      for (int hit : hits) result.hits[static_cast<std::size_t>(hit)] = true;
     }
   }
-  if (facts.phrasesFailed) return RE2::PartialMatch(text, re);
-  return facts.phrases[static_cast<std::size_t>(member->second)];
+  if (result.failed) return RE2::PartialMatch(text, re);
+  return result.hits[static_cast<std::size_t>(slot.member)];
+}
+
+bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re) {
+  return ctx.content().phraseIndex.count(&re) == 0 || matches(ctx, text, re);
 }
 
 std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text) {
-  return matches(ctx, text, re) ? findWord(re, text) : std::string();
+  return mayMatch(ctx, text, re) ? findWord(re, text) : std::string();
 }
 
 const std::vector<std::string>& brandNames(const RuleContext& ctx) {

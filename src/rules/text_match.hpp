@@ -17,7 +17,10 @@ namespace smsreg::rules {
 // RE2::PartialMatch(text, re), from one pass of ContentData::phraseSet over
 // the text, kept for the document; patterns outside the set run on their own.
 bool matches(const RuleContext& ctx, const std::string& text, const RE2& re);
-// findWord(re, text), without the scan when the set says `re` cannot match.
+// False only when a phrase set says `re` does not match `text`: a cheap test
+// before a search for submatches.
+bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re);
+// findWord(re, text), without the scan when a set says `re` cannot match.
 std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text);
 
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the

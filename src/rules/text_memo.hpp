@@ -22,10 +22,13 @@ struct TextFacts {
   std::string text;
   bool linksKnown = false;
   std::vector<Link> links;
-  // Which of ContentData::phraseSet's patterns match the text; `phrasesFailed`
-  // when the set could not answer (then each pattern is run on its own).
-  bool phrasesKnown = false, phrasesFailed = false;
-  std::vector<bool> phrases;
+  // Which patterns of each of ContentData::phraseSets match the text;
+  // `failed` when the set could not answer (then each pattern runs alone).
+  struct SetHits {
+    bool known = false, failed = false;
+    std::vector<bool> hits;
+  };
+  std::vector<SetHits> phrases;
 };
 
 class TextMemo {
