@@ -187,6 +187,8 @@ bool build(ContentData& d, std::string& error) {
         {"serviceDomains", &d.serviceDomains}}) {
     insertStrings(doc.at(key), *target);
   }
+  for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
+  for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
   insertStrings(tlds.at("tlds"), d.tlds);

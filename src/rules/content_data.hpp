@@ -50,6 +50,10 @@ struct ContentData {
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
+  // The two lists above in one hash lookup a word (looksNonEnglish reads
+  // every word of every text): kEnglishWord and/or kNonEnglishWord.
+  static constexpr int kEnglishWord = 1, kNonEnglishWord = 2;
+  std::unordered_map<std::string, int> languageWords;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
   std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;

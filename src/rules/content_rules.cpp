@@ -153,8 +153,10 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
   std::string word;
   auto count = [&] {
     if (word.empty()) return;
-    if (c.englishWords.count(word) != 0) ++english;
-    if (c.nonEnglishWords.count(word) != 0) ++foreign;
+    if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
+      if ((it->second & ContentData::kEnglishWord) != 0) ++english;
+      if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+    }
     word.clear();
   };
   for (char ch : text) {
