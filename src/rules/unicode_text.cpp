@@ -112,4 +112,28 @@ void normalizeStrings(nlohmann::json& document) {
   }
 }
 
+namespace {
+
+bool normalizingChanges(const nlohmann::json& document) {
+  if (document.is_string()) {
+    const std::string& s = document.get_ref<const std::string&>();
+    return !plainAscii(s) && normalizeText(s) != s;
+  }
+  if (document.is_structured()) {
+    for (const auto& child : document) {
+      if (normalizingChanges(child)) return true;  // depth bounded by the parser's limit
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const nlohmann::json& normalizedDocument(const nlohmann::json& document, nlohmann::json& copy) {
+  if (!normalizingChanges(document)) return document;
+  copy = document;
+  normalizeStrings(copy);
+  return copy;
+}
+
 }  // namespace smsreg::rules
