@@ -18,8 +18,8 @@ using report::withText;
 
 void checkUsecase(RuleContext& ctx) {
   if (!ctx.has("brand")) return;
-  const std::string usecase = ctx.clean("/campaign/usecase");
-  const std::string type = ctx.clean("/brand/entityType");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
+  const std::string& type = ctx.clean("/brand/entityType");
   if (usecase.empty() || type.empty()) return;
   std::string message;
   if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
@@ -42,7 +42,7 @@ void checkUsecase(RuleContext& ctx) {
 }
 
 void checkSubUsecaseCount(RuleContext& ctx) {
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   struct Bounds {
     const char* usecase;
     long long min, max;
@@ -166,7 +166,7 @@ void checkReplies(RuleContext& ctx) {
     withList(f, "missing", missing);
     ctx.add(std::move(f));
   };
-  const std::string help = ctx.text("/campaign/helpMessage");
+  const std::string& help = ctx.text("/campaign/helpMessage");
   if (!help.empty()) {
     // No way at all to reach the brand is the rejection (30890); a missing
     // brand name, or a website instead of a phone or email, is approved.
@@ -184,7 +184,7 @@ void checkReplies(RuleContext& ctx) {
       report("helpMessage", "HELP_MESSAGE_DETAIL_MISSING", missing, "HELP reply");
     }
   }
-  const std::string optin = ctx.text("/campaign/optinMessage");
+  const std::string& optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
     if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
@@ -194,7 +194,7 @@ void checkReplies(RuleContext& ctx) {
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
     report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }
-  const std::string optout = ctx.text("/campaign/optoutMessage");
+  const std::string& optout = ctx.text("/campaign/optoutMessage");
   if (!optout.empty()) {
     if (!matches(ctx, optout, *content.optOutConfirmation)) {
       report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
@@ -213,7 +213,7 @@ void checkDeclarations(RuleContext& ctx) {
                         "Affiliate marketing is not a supported use case and carriers reject it without "
                         "resubmission; send only the brand's own messages and set affiliateMarketing to false."));
   }
-  const std::string description = ctx.text("/campaign/description");
+  const std::string& description = ctx.text("/campaign/description");
   if (ctx.flag("/campaign/directLending") && !description.empty() &&
       !matches(ctx, description, *content.directLendingWords)) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",

@@ -91,7 +91,7 @@ void checkConsentWording(RuleContext& ctx, const std::string& flow) {
   }
   // Marketing needs written consent (30913): a flow that describes only a
   // spoken yes for a marketing campaign.
-  const std::string usecase = ctx.text("/campaign/usecase");
+  const std::string& usecase = ctx.text("/campaign/usecase");
   bool marketing = usecase == "MARKETING";
   if (const nlohmann::json* subs = ctx.value("/campaign/subUsecases"); subs != nullptr && subs->is_array()) {
     for (const auto& s : *subs) marketing = marketing || (s.is_string() && s.get<std::string>() == "MARKETING");
@@ -130,7 +130,7 @@ void checkPolicyLinks(RuleContext& ctx) {
 void checkConsent(RuleContext& ctx) {
   if (!ctx.has("campaign")) return;
   checkPolicyLinks(ctx);
-  const std::string flow = ctx.text("/campaign/messageFlow");
+  const std::string& flow = ctx.text("/campaign/messageFlow");
   if (flow.empty()) return;
   checkDisclosures(ctx, flow);
   checkConsentWording(ctx, flow);

@@ -60,7 +60,7 @@ void checkLinkSites(RuleContext& ctx) {
 
 void checkLinks(RuleContext& ctx) {
   // The website's own scheme is WEBSITE_NOT_HTTPS (a warning); a shortener there is still an error.
-  const std::string site = ctx.clean("/brand/website");
+  const std::string& site = ctx.clean("/brand/website");
   if (!site.empty() && isUrlShortener(urlHost(site))) {
     Finding f = makeFinding("/brand/website", "URL_SHORTENER",
                             "Give the brand's own website, not a link shortener (" + urlHost(site) + ").");
@@ -68,7 +68,7 @@ void checkLinks(RuleContext& ctx) {
     ctx.add(std::move(f));
   }
   for (const char* p : kLinkFields) {
-    const std::string text = ctx.text(p);
+    const std::string& text = ctx.text(p);
     if (text.empty()) continue;
     bool shortenerSeen = false, httpSeen = false;
     for (const Link& link : linksIn(ctx, text)) {
@@ -132,7 +132,7 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
 }
 
 void checkWords(RuleContext& ctx) {
-  const std::string description = ctx.text("/campaign/description");
+  const std::string& description = ctx.text("/campaign/description");
   if (!description.empty()) scanWords(ctx, "/campaign/description", description);
   for (const auto& [p, text] : ctx.samples()) scanWords(ctx, p, text);
 }

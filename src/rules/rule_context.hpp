@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,15 +38,16 @@ class RuleContext {
   }
 
   // The string at `pointer`, or "" when absent or not a string.
-  std::string text(const std::string& pointer) const;
+  // Strings are the document's own, valid while the context lives.
+  const std::string& text(std::string_view pointer) const;
   // As text(), but "" also when the schema stage flagged the field: a rule
   // about how a value is written stays quiet on a value already reported.
-  std::string clean(const std::string& pointer) const;
+  const std::string& clean(std::string_view pointer) const;
   // As clean(), from the text as the user wrote it.
-  std::string original(const std::string& pointer) const;
+  const std::string& original(std::string_view pointer) const;
   // true/false at `pointer`; `absent` when it is not a boolean.
-  bool flag(const std::string& pointer, bool absent = false) const;
-  const nlohmann::json* value(const std::string& pointer) const;
+  bool flag(std::string_view pointer, bool absent = false) const;
+  const nlohmann::json* value(std::string_view pointer) const;
 
   // (pointer, text) of every sample present, in order sample1..sample5.
   const std::vector<std::pair<std::string, std::string>>& samples() const { return samples_; }
@@ -60,7 +62,7 @@ class RuleContext {
  private:
   const nlohmann::json& document_;
   const nlohmann::json& original_;
-  std::set<std::string> flagged_;
+  std::set<std::string, std::less<>> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;
   std::vector<std::pair<std::string, std::string>> samples_;

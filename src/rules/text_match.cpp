@@ -128,7 +128,7 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   }
   // A sole proprietor registers as a person; samples may name the person.
   if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
-    const std::string first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
+    const std::string &first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
     if (!first.empty() && !last.empty()) add(first + " " + last);
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)

@@ -32,7 +32,7 @@ std::vector<std::string> subUsecases(const RuleContext& ctx) {
 
 void checkSampleClasses(RuleContext& ctx) {
   const ContentData& c = ctx.content();
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   if (c.checkedUsecases.count(usecase) == 0) return;
   std::vector<std::string> declared{usecase};
   if (c.bySubUsecases.count(usecase) != 0) {
@@ -71,7 +71,7 @@ void checkSampleClasses(RuleContext& ctx) {
 }
 
 void checkDescription(RuleContext& ctx) {
-  const std::string description = ctx.clean("/campaign/description");
+  const std::string& description = ctx.clean("/campaign/description");
   if (description.empty()) return;
   const ContentData& c = ctx.content();
   const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
@@ -87,7 +87,7 @@ void checkDescription(RuleContext& ctx) {
 // samples than sub-use cases, or a sub-use case whose kind no sample shows.
 void checkSamplesPerUsecase(RuleContext& ctx) {
   const ContentData& c = ctx.content();
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   if (c.bySubUsecases.count(usecase) == 0) return;
   const std::vector<std::string> uses = subUsecases(ctx);
   const std::size_t samples = ctx.samples().size();
