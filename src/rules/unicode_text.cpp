@@ -69,6 +69,30 @@ bool appendMapped(std::string& out, std::string_view text, bool casefold) {
   return true;
 }
 
+// The letters of Latin-1 (U+00C0 to U+00FF, "é", "Ñ"; × and ÷ with them)
+// are in NFKC already, lumped or ignored by nothing, and join no character
+// before or after them; folding lowers U+00C0-U+00DE by 0x20 and turns ß into
+// "ss" (left to utf8proc). A run of only such letters, with the plain
+// character before it, is done here; a unit test holds every one of them
+// against utf8proc.
+bool appendLatin1(std::string& out, std::string_view before, std::string_view run, bool casefold) {
+  if (run.size() % 2 != 0) return false;
+  for (std::size_t k = 0; k < run.size(); k += 2) {
+    const auto lead = static_cast<unsigned char>(run[k]), trail = static_cast<unsigned char>(run[k + 1]);
+    if (lead != 0xC3 || trail < 0x80 || trail > 0xBF || (casefold && trail == 0x9F)) return false;
+  }
+  appendPlain(out, before, casefold);
+  const std::size_t at = out.size();
+  out.append(run);
+  if (casefold) {
+    for (std::size_t k = at + 1; k < out.size(); k += 2) {
+      const auto trail = static_cast<unsigned char>(out[k]);
+      if (trail <= 0x9E && trail != 0x97) out[k] = static_cast<char>(trail + 0x20);
+    }
+  }
+  return true;
+}
+
 // Text is mostly ASCII with a few other characters ("Café"), so only the runs
 // of other characters go through utf8proc, each with the plain character
 // before it. That gives what mapping the whole text gives: a plain character
@@ -92,6 +116,10 @@ std::string map(std::string_view text, bool casefold) {
     appendPlain(out, text.substr(i, start - i), casefold);
     std::size_t end = run;
     while (end < text.size() && !plainByte(static_cast<unsigned char>(text[end]))) ++end;
+    if (appendLatin1(out, text.substr(start, run - start), text.substr(run, end - run), casefold)) {
+      i = end;
+      continue;
+    }
     if (!appendMapped(out, text.substr(start, end - start), casefold)) return std::string(text);
     i = end;
   }

@@ -78,6 +78,17 @@ TEST_CASE("normalising piece by piece gives what utf8proc gives for the whole te
     seed = seed * 1103515245u + 12345u;
     return (seed >> 16) & 0x7FFF;
   };
+  // Every Latin-1 letter (a shortcut of its own), alone, after ASCII and
+  // next to a combining mark.
+  for (unsigned trail = 0x80; trail <= 0xBF; ++trail) {
+    const std::string letter = {static_cast<char>(0xC3), static_cast<char>(trail)};
+    for (const std::string& text : {letter, "a" + letter + "B", "E" + letter + letter + ".", letter + "\u0301",
+                                    "x" + letter + "\u00DF" + letter, "\u0130" + letter + "z"}) {
+      INFO(text);
+      REQUIRE(rules::normalizeText(text) == whole(text, false));
+      REQUIRE(rules::foldText(text) == whole(text, true));
+    }
+  }
   const std::size_t n = sizeof palette / sizeof palette[0];
   for (int round = 0; round < 20000; ++round) {
     std::string text;
