@@ -125,8 +125,8 @@ struct Validator::Impl {
     for (const Finding& f : findings) flagged.insert(f.instanceLocation);
     // Rules read the text normalised (spaces, accents, zero-width, quotes);
     // messages that quote a name quote the user's own.
-    json normalized = doc;
-    rules::normalizeStrings(normalized);
+    json copy;
+    const json& normalized = rules::normalizedDocument(doc, copy);
     rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings);
     rules::checkBrand(ctx);
     rules::checkCampaign(ctx);

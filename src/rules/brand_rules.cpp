@@ -51,7 +51,7 @@ void checkCanadianTaxId(RuleContext& ctx, const std::string& bn) {
 }
 
 void checkTaxId(RuleContext& ctx) {
-  const std::string ein = ctx.clean("/brand/ein");
+  const std::string& ein = ctx.clean("/brand/ein");
   if (ein.empty() || ctx.text("/brand/entityType") == "SOLE_PROPRIETOR") return;
   std::string issuer = ctx.clean("/brand/einIssuingCountry");
   if (issuer.empty()) issuer = ctx.text("/brand/country");
@@ -63,8 +63,8 @@ void checkTaxId(RuleContext& ctx) {
 }
 
 void checkRegion(RuleContext& ctx) {
-  const std::string country = ctx.text("/brand/country");
-  const std::string state = ctx.clean("/brand/state");
+  const std::string& country = ctx.text("/brand/country");
+  const std::string& state = ctx.clean("/brand/state");
   if (state.empty() || (country != "US" && country != "CA")) return;
   bool known = country == "US" ? isUsState(state) : isCaProvince(state);
   if (known) return;
@@ -81,7 +81,7 @@ void checkRegion(RuleContext& ctx) {
 
 void checkCanadianPostalCode(RuleContext& ctx) {
   if (ctx.text("/brand/country") != "CA") return;
-  const std::string postal = ctx.clean("/brand/postalCode");
+  const std::string& postal = ctx.clean("/brand/postalCode");
   if (postal.empty()) return;
   std::string province = ctx.text("/brand/state");
   if (!isCaProvince(province)) province = suggestRegion(province, "CA");
@@ -116,7 +116,7 @@ void checkCanadianPostalCode(RuleContext& ctx) {
 }
 
 void checkPhone(RuleContext& ctx, const std::string& p) {
-  const std::string number = ctx.clean(p);
+  const std::string& number = ctx.clean(p);
   if (number.size() != 12 || number.compare(0, 2, "+1") != 0) return;
   NanpProblem problem = checkNanp(number);
   if (problem != NanpProblem::kNone) {
@@ -142,7 +142,7 @@ void checkPhones(RuleContext& ctx) {
 
 void checkEmailDomains(RuleContext& ctx) {
   for (const char* p : {"/brand/email", "/brand/businessContactEmail"}) {
-    const std::string email = ctx.clean(p);
+    const std::string& email = ctx.clean(p);
     if (email.empty() || !isEmailSyntax(email)) continue;
     const std::string domain = emailDomain(email);
     if (!isFreeMailDomain(domain)) continue;
@@ -156,7 +156,7 @@ void checkEmailDomains(RuleContext& ctx) {
 }
 
 void checkWebsite(RuleContext& ctx) {
-  const std::string site = ctx.clean("/brand/website");
+  const std::string& site = ctx.clean("/brand/website");
   if (site.rfind("http://", 0) != 0) return;
   Finding f =
       makeFinding("/brand/website", "WEBSITE_NOT_HTTPS", "Serve the website over https and give its https:// address.");
@@ -165,7 +165,7 @@ void checkWebsite(RuleContext& ctx) {
 }
 
 void checkEntityCountry(RuleContext& ctx) {
-  const std::string type = ctx.text("/brand/entityType");
+  const std::string& type = ctx.text("/brand/entityType");
   if (ctx.text("/brand/country") != "CA" || (type != "NON_PROFIT" && type != "GOVERNMENT")) return;
   Finding f = makeFinding("/brand/entityType", "ENTITY_TYPE_US_ONLY",
                           type +

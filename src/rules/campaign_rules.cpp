@@ -18,8 +18,8 @@ using report::withText;
 
 void checkUsecase(RuleContext& ctx) {
   if (!ctx.has("brand")) return;
-  const std::string usecase = ctx.clean("/campaign/usecase");
-  const std::string type = ctx.clean("/brand/entityType");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
+  const std::string& type = ctx.clean("/brand/entityType");
   if (usecase.empty() || type.empty()) return;
   std::string message;
   if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
@@ -42,7 +42,7 @@ void checkUsecase(RuleContext& ctx) {
 }
 
 void checkSubUsecaseCount(RuleContext& ctx) {
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   struct Bounds {
     const char* usecase;
     long long min, max;
@@ -89,17 +89,16 @@ void checkSamplesContent(RuleContext& ctx) {
   const auto& samples = ctx.samples();
   if (samples.empty()) return;
   const auto& content = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
+  const std::vector<std::string>& names = brandNames(ctx);
   if (!names.empty()) {
     std::vector<std::string> without;
     for (const auto& s : samples) {
-      if (!namesBrand(content, s.second, names)) without.push_back(s.first);
+      if (!namesBrand(ctx, s.second)) without.push_back(s.first);
     }
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
-    const bool otherSender = std::any_of(samples.begin(), samples.end(), [&](const auto& s) {
-      return RE2::PartialMatch(s.second, *content.senderNamed);
-    });
+    const bool otherSender = std::any_of(samples.begin(), samples.end(),
+                                         [&](const auto& s) { return matches(ctx, s.second, *content.senderNamed); });
     if (without.size() == samples.size() && !otherSender) {
       Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
                               "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");
@@ -120,7 +119,7 @@ void checkSamplesContent(RuleContext& ctx) {
     }
   }
   bool optOut = std::any_of(samples.begin(), samples.end(),
-                            [&](const auto& s) { return RE2::PartialMatch(s.second, *content.optOut); });
+                            [&](const auto& s) { return matches(ctx, s.second, *content.optOut); });
   if (!optOut) {
     ctx.add(makeFinding("/campaign/sample1", "SAMPLE_OPT_OUT_MISSING",
                         "Add opt-out wording to at least one sample, e.g. \"Reply STOP to opt out.\""));
@@ -131,12 +130,12 @@ void checkSamplesContent(RuleContext& ctx) {
 // flag (TW-E30889, DCA2 601). A flag declared true that no sample shows has no
 // published rejection behind it: a warning under its own code.
 void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* unusedCode,
-                       const char* what, bool (*contains)(const ContentData&, const std::string&)) {
+                       const char* what, bool (*contains)(const RuleContext&, const std::string&)) {
   const std::string p = std::string("/campaign/") + flagName;
   if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
   for (const auto& [pointer, text] : ctx.samples()) {
-    if (contains(ctx.content(), text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
+    if (contains(ctx, text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
   }
   bool declared = ctx.flag(p);
   if (declared == !with.empty()) return;
@@ -158,7 +157,7 @@ void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code,
 // warnings under their own codes (docs/severity-policy.md).
 void checkReplies(RuleContext& ctx) {
   const auto& content = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
+  const std::vector<std::string>& names = brandNames(ctx);
   auto report = [&](const char* field, const char* code, const std::vector<std::string>& missing, const char* what) {
     if (missing.empty()) return;
     Finding f = makeFinding(std::string("/campaign/") + field, code,
@@ -167,14 +166,14 @@ void checkReplies(RuleContext& ctx) {
     withList(f, "missing", missing);
     ctx.add(std::move(f));
   };
-  const std::string help = ctx.text("/campaign/helpMessage");
+  const std::string& help = ctx.text("/campaign/helpMessage");
   if (!help.empty()) {
     // No way at all to reach the brand is the rejection (30890); a missing
     // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
-    const bool brand = names.empty() || mentionsAny(help, names);
-    const bool contact = RE2::PartialMatch(help, *content.email) || carriesPhone(content, help);
-    const bool website = carriesLink(content, help);
+    const bool brand = names.empty() || mentionsBrand(ctx, help);
+    const bool contact = matches(ctx, help, *content.email) || carriesPhone(ctx, help);
+    const bool website = carriesLink(ctx, help);
     if (!contact && !website) {
       if (!brand) missing.push_back("the brand name");
       missing.push_back("a phone number or email address");
@@ -185,23 +184,23 @@ void checkReplies(RuleContext& ctx) {
       report("helpMessage", "HELP_MESSAGE_DETAIL_MISSING", missing, "HELP reply");
     }
   }
-  const std::string optin = ctx.text("/campaign/optinMessage");
+  const std::string& optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
-    if (!names.empty() && !mentionsAny(optin, names)) missing.push_back("the brand name");
-    if (!RE2::PartialMatch(optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
-    if (!RE2::PartialMatch(optin, *content.frequency)) details.push_back("the message frequency");
-    if (!RE2::PartialMatch(optin, *content.help)) details.push_back("how to get help (HELP)");
+    if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
+    if (!matches(ctx, optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    if (!matches(ctx, optin, *content.frequency)) details.push_back("the message frequency");
+    if (!matches(ctx, optin, *content.help)) details.push_back("how to get help (HELP)");
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
     report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }
-  const std::string optout = ctx.text("/campaign/optoutMessage");
+  const std::string& optout = ctx.text("/campaign/optoutMessage");
   if (!optout.empty()) {
-    if (!RE2::PartialMatch(optout, *content.optOutConfirmation)) {
+    if (!matches(ctx, optout, *content.optOutConfirmation)) {
       report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
              "opt-out confirmation");
     }
-    if (!names.empty() && !mentionsAny(optout, names)) {
+    if (!names.empty() && !mentionsBrand(ctx, optout)) {
       report("optoutMessage", "OPTOUT_MESSAGE_DETAIL_MISSING", {"the brand name"}, "opt-out confirmation");
     }
   }
@@ -214,16 +213,16 @@ void checkDeclarations(RuleContext& ctx) {
                         "Affiliate marketing is not a supported use case and carriers reject it without "
                         "resubmission; send only the brand's own messages and set affiliateMarketing to false."));
   }
-  const std::string description = ctx.text("/campaign/description");
+  const std::string& description = ctx.text("/campaign/description");
   if (ctx.flag("/campaign/directLending") && !description.empty() &&
-      !RE2::PartialMatch(description, *content.directLendingWords)) {
+      !matches(ctx, description, *content.directLendingWords)) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }
   std::string all = description;
   for (const auto& s : ctx.samples()) all += "\n" + s.second;
   if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(*content.lending, all);
+    std::string word = findWord(ctx, *content.lending, all);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/directLending", "DIRECT_LENDING_UNDECLARED",
                               "The campaign speaks of lending (\"" + word +
@@ -234,7 +233,7 @@ void checkDeclarations(RuleContext& ctx) {
     }
   }
   if (!ctx.flag("/campaign/ageGated") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(*content.ageGated, all);
+    std::string word = findWord(ctx, *content.ageGated, all);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/ageGated", "AGE_GATED_UNDECLARED",
                               "The campaign speaks of age-restricted products (\"" + word +

@@ -14,9 +14,9 @@ using report::makeFinding;
 using report::withList;
 using report::withText;
 
-std::string firstMatch(const RE2& re, const std::string& text) {
+std::string firstMatch(const RuleContext& ctx, const RE2& re, const std::string& text) {
   re2::StringPiece found;
-  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
+  if (!mayMatch(ctx, text, re) || !re.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
   return std::string(found).substr(0, 200);
 }
 
@@ -27,25 +27,24 @@ std::string firstMatch(const RE2& re, const std::string& text) {
 void checkDisclosures(RuleContext& ctx, const std::string& flow) {
   const ContentData& c = ctx.content();
   std::vector<std::string> missing, details;
-  if (!RE2::PartialMatch(flow, *c.optInMethod) || !RE2::PartialMatch(flow, *c.optInWhere)) {
+  if (!matches(ctx, flow, *c.optInMethod) || !matches(ctx, flow, *c.optInWhere)) {
     missing.push_back("how and where people opt in (the web page, form, keyword or conversation)");
   }
-  if (!RE2::PartialMatch(flow, *c.smsWord)) missing.push_back("that the messages are SMS/text");
-  std::vector<std::string> names = brandNames(ctx);
-  if (!names.empty() && !mentionsAny(flow, names)) details.push_back("the brand name");
-  bool kind = RE2::PartialMatch(flow, *c.purpose);
-  for (const SampleClass& k : c.classes) kind = kind || RE2::PartialMatch(flow, *k.regex);
+  if (!matches(ctx, flow, *c.smsWord)) missing.push_back("that the messages are SMS/text");
+  if (!brandNames(ctx).empty() && !mentionsBrand(ctx, flow)) details.push_back("the brand name");
+  bool kind = matches(ctx, flow, *c.purpose);
+  for (const SampleClass& k : c.classes) kind = kind || matches(ctx, flow, *k.regex);
   re2::StringPiece input(flow), word;
   while (!kind && RE2::FindAndConsume(&input, *c.messageKind, &word)) {
     kind = c.kindStopWords.count(std::string(word)) == 0;
   }
   if (!kind) details.push_back("what kind of messages people will get");
-  if (!RE2::PartialMatch(flow, *c.frequency)) details.push_back("the message frequency");
-  if (!RE2::PartialMatch(flow, *c.rates)) details.push_back("\"Msg & data rates may apply\"");
-  if (!RE2::PartialMatch(flow, *c.optOut) && !RE2::PartialMatch(flow, *c.stopWord)) {
+  if (!matches(ctx, flow, *c.frequency)) details.push_back("the message frequency");
+  if (!matches(ctx, flow, *c.rates)) details.push_back("\"Msg & data rates may apply\"");
+  if (!matches(ctx, flow, *c.optOut) && !matches(ctx, flow, *c.stopWord)) {
     details.push_back("how to opt out (STOP)");
   }
-  if (!RE2::PartialMatch(flow, *c.help)) details.push_back("how to get help (HELP)");
+  if (!matches(ctx, flow, *c.help)) details.push_back("how to get help (HELP)");
   if (!missing.empty()) {
     Finding f = makeFinding("/campaign/messageFlow", "MESSAGE_FLOW_DISCLOSURE_MISSING",
                             "Say in the message flow " + report::joinWords(missing) +
@@ -69,21 +68,21 @@ void checkConsentWording(RuleContext& ctx, const std::string& flow) {
     withText(f, "phrase", phrase);
     ctx.add(std::move(f));
   };
-  std::string phrase = firstMatch(*c.consentImplied, flow);
-  if (phrase.empty() && !RE2::PartialMatch(flow, *c.consentExplicitAct)) phrase = firstMatch(*c.consentAtSignIn, flow);
+  std::string phrase = firstMatch(ctx, *c.consentImplied, flow);
+  if (phrase.empty() && !matches(ctx, flow, *c.consentExplicitAct)) phrase = firstMatch(ctx, *c.consentAtSignIn, flow);
   if (!phrase.empty()) {
     add("CONSENT_IMPLIED", phrase,
         "Consent to texts must be an explicit act (an unticked box, a keyword texted in), not implied by giving a "
         "number (\"" +
             phrase + "\"); describe the act by which people agree to receive texts.");
   }
-  phrase = firstMatch(*c.consentBundled, flow);
+  phrase = firstMatch(ctx, *c.consentBundled, flow);
   if (!phrase.empty()) {
     add("CONSENT_BUNDLED", phrase,
         "SMS consent must be its own agreement, not part of the terms or of email or call consent (\"" + phrase +
             "\"); give texts a separate, optional checkbox.");
   }
-  phrase = firstMatch(*c.coldContact, flow);
+  phrase = firstMatch(ctx, *c.coldContact, flow);
   if (!phrase.empty()) {
     add("CONSENT_NOT_COLLECTED", phrase,
         "Texts may go only to people who opted in to this brand's messages; the flow describes contacting people "
@@ -92,20 +91,21 @@ void checkConsentWording(RuleContext& ctx, const std::string& flow) {
   }
   // Marketing needs written consent (30913): a flow that describes only a
   // spoken yes for a marketing campaign.
-  const std::string usecase = ctx.text("/campaign/usecase");
+  const std::string& usecase = ctx.text("/campaign/usecase");
   bool marketing = usecase == "MARKETING";
   if (const nlohmann::json* subs = ctx.value("/campaign/subUsecases"); subs != nullptr && subs->is_array()) {
     for (const auto& s : *subs) marketing = marketing || (s.is_string() && s.get<std::string>() == "MARKETING");
   }
-  phrase = firstMatch(*c.verbalConsent, flow);
-  if (marketing && !phrase.empty() && !RE2::PartialMatch(flow, *c.writtenConsent)) {
+  phrase = firstMatch(ctx, *c.verbalConsent, flow);
+  if (marketing && !phrase.empty() && !matches(ctx, flow, *c.writtenConsent)) {
     add("MARKETING_CONSENT_NOT_WRITTEN", phrase,
         "Marketing texts need written consent (a web form, a checkbox, a keyword texted in), not only a spoken "
         "yes (\"" +
             phrase + "\"); describe the written opt-in.");
   }
   re2::StringPiece found;
-  if (c.consentAsCondition->Match(flow, 0, flow.size(), RE2::UNANCHORED, &found, 1)) {
+  if (matches(ctx, flow, *c.consentAsCondition) &&
+      c.consentAsCondition->Match(flow, 0, flow.size(), RE2::UNANCHORED, &found, 1)) {
     add("CONSENT_REQUIRED_FOR_SERVICE", std::string(found),
         "The message flow makes text consent a condition (\"" + std::string(found) +
             "\"); consent must be optional. Say \"Consent is not a condition of purchase.\"");
@@ -130,7 +130,7 @@ void checkPolicyLinks(RuleContext& ctx) {
 void checkConsent(RuleContext& ctx) {
   if (!ctx.has("campaign")) return;
   checkPolicyLinks(ctx);
-  const std::string flow = ctx.text("/campaign/messageFlow");
+  const std::string& flow = ctx.text("/campaign/messageFlow");
   if (flow.empty()) return;
   checkDisclosures(ctx, flow);
   checkConsentWording(ctx, flow);

@@ -27,6 +27,38 @@ std::unique_ptr<RE2> wordsRegex(const json& words) {
   return std::make_unique<RE2>("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
 }
 
+// True when every match of `pattern` holds the literal `c`: the pattern has
+// no top-level "|", and `c` stands at the top level (outside groups and
+// classes), unescaped and not followed by a quantifier that may drop it.
+bool requiresLiteral(const std::string& pattern, char c) {
+  int depth = 0;
+  bool inClass = false, found = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\') {
+      ++i;
+      continue;
+    }
+    if (inClass) {
+      inClass = ch != ']';
+    } else if (ch == '[') {
+      inClass = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the first ] is a member
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')') {
+      --depth;
+    } else if (ch == '|' && depth == 0) {
+      return false;
+    } else if (ch == c && depth == 0) {
+      const char next = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
+      found = found || (next != '?' && next != '*' && next != '{');
+    }
+  }
+  return found;
+}
+
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
   if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
@@ -63,6 +95,36 @@ bool buildUsecases(ContentData& d, std::string& error) {
   }
   d.purpose = std::make_unique<RE2>(usecases.at("purpose").get<std::string>(), quietCaseless());
   return true;
+}
+
+// A set answers exactly what RE2::PartialMatch answers for each pattern
+// (same pattern, same options); a pattern the set refuses, or a set that does
+// not compile, leaves its patterns to be run one by one.
+void addPhraseSet(ContentData& d, const std::vector<const RE2*>& members) {
+  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
+  std::vector<std::pair<const RE2*, int>> added;
+  for (const RE2* re : members) {
+    if (re->options().case_sensitive() || d.phraseIndex.count(re) != 0) continue;
+    const int i = set->Add(re->pattern(), nullptr);
+    if (i >= 0) added.emplace_back(re, i);
+  }
+  if (added.empty() || !set->Compile()) return;
+  const int which = static_cast<int>(d.phraseSets.size());
+  d.phraseSets.push_back(PhraseSet{std::move(set), added.size()});
+  for (const auto& [re, i] : added) d.phraseIndex.emplace(re, PhraseSlot{which, i});
+}
+
+// Three small sets, not one: a set's DFA grows with every pattern it holds,
+// and one set of all of them cost more than the scans it replaced.
+template <typename Phrases>
+void buildPhraseSets(ContentData& d, const Phrases& phrases) {
+  std::vector<const RE2*> members;
+  for (const auto& entry : phrases) members.push_back(entry.second->get());
+  addPhraseSet(d, members);
+  members = {d.purpose.get()};
+  for (const auto& c : d.classes) members.push_back(c.regex.get());
+  addPhraseSet(d, members);
+  addPhraseSet(d, {d.anyProhibited.get(), d.anyDisallowed.get(), d.lending.get(), d.ageGated.get()});
 }
 
 bool build(ContentData& d, std::string& error) {
@@ -107,6 +169,7 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"optInWhere", &d.optInWhere},
                                                                    {"verbalConsent", &d.verbalConsent},
                                                                    {"writtenConsent", &d.writtenConsent}};
+  d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
@@ -124,6 +187,8 @@ bool build(ContentData& d, std::string& error) {
         {"serviceDomains", &d.serviceDomains}}) {
     insertStrings(doc.at(key), *target);
   }
+  for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
+  for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
   insertStrings(tlds.at("tlds"), d.tlds);
@@ -140,7 +205,9 @@ bool build(ContentData& d, std::string& error) {
   check(d.anyDisallowed.get(), "disallowed");
   check(d.lending.get(), "lending");
   check(d.ageGated.get(), "ageGated");
-  return error.empty();
+  if (!error.empty()) return false;
+  buildPhraseSets(d, phrases);
+  return true;
 }
 
 }  // namespace

@@ -4,11 +4,13 @@
 #define SMSREG_RULES_CONTENT_DATA_HPP
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace smsreg::rules {
@@ -26,6 +28,15 @@ struct SampleClass {
   std::set<std::string> covered, mismatch;
 };
 
+struct PhraseSet {
+  std::unique_ptr<RE2::Set> set;
+  std::size_t size = 0;
+};
+struct PhraseSlot {
+  int set = 0;     // index in ContentData::phraseSets
+  int member = 0;  // index in that set
+};
+
 struct ContentData {
   std::vector<WordCategory> prohibited;
   std::vector<WordCategory> disallowed;
@@ -35,7 +46,14 @@ struct ContentData {
   std::unique_ptr<RE2> lending, ageGated;
   std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
       optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
+  // Every match of `email` holds an "@": a literal "@" at the top level of
+  // its pattern, outside any group, class or alternation and not optional.
+  bool emailNeedsAt = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
+  // The two lists above in one hash lookup a word (looksNonEnglish reads
+  // every word of every text): kEnglishWord and/or kNonEnglishWord.
+  static constexpr int kEnglishWord = 1, kNonEnglishWord = 2;
+  std::unordered_map<std::string, int> languageWords;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
   std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;
@@ -53,6 +71,11 @@ struct ContentData {
   // Consent wording that rejections name (content.json).
   std::unique_ptr<RE2> consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere,
       verbalConsent, writtenConsent;
+  // The case-insensitive patterns above in a few RE2::Sets, so one pass over
+  // a text says which of a set's patterns match anywhere in it (matches() in
+  // text_match.hpp); phraseIndex says where a pattern is.
+  std::vector<PhraseSet> phraseSets;
+  std::unordered_map<const RE2*, PhraseSlot> phraseIndex;
 };
 
 // Compiled on first use; null (with `error`) when the embedded data is broken,

@@ -40,7 +40,7 @@ void checkLinkSites(RuleContext& ctx) {
   const std::string own = siteOf(urlHost(ctx.clean("/brand/website")));
   if (own.empty()) return;
   for (const auto& [p, text] : ctx.samples()) {
-    for (const Link& link : findLinks(ctx.content(), text)) {
+    for (const Link& link : linksIn(ctx, text)) {
       if (link.host.empty() || isUrlShortener(link.host) || siteOf(link.host) == own ||
           ctx.content().serviceDomains.count(link.host) != 0 ||
           ctx.content().serviceDomains.count(siteOf(link.host)) != 0) {
@@ -60,7 +60,7 @@ void checkLinkSites(RuleContext& ctx) {
 
 void checkLinks(RuleContext& ctx) {
   // The website's own scheme is WEBSITE_NOT_HTTPS (a warning); a shortener there is still an error.
-  const std::string site = ctx.clean("/brand/website");
+  const std::string& site = ctx.clean("/brand/website");
   if (!site.empty() && isUrlShortener(urlHost(site))) {
     Finding f = makeFinding("/brand/website", "URL_SHORTENER",
                             "Give the brand's own website, not a link shortener (" + urlHost(site) + ").");
@@ -68,10 +68,10 @@ void checkLinks(RuleContext& ctx) {
     ctx.add(std::move(f));
   }
   for (const char* p : kLinkFields) {
-    const std::string text = ctx.text(p);
+    const std::string& text = ctx.text(p);
     if (text.empty()) continue;
     bool shortenerSeen = false, httpSeen = false;
-    for (const Link& link : findLinks(ctx.content(), text)) {
+    for (const Link& link : linksIn(ctx, text)) {
       if (!shortenerSeen && isUrlShortener(link.host)) {
         shortenerSeen = true;
         Finding f = makeFinding(p, "URL_SHORTENER",
@@ -100,10 +100,10 @@ void checkLinks(RuleContext& ctx) {
 
 void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
   const auto& content = ctx.content();
-  const bool anyProhibited = RE2::PartialMatch(text, *content.anyProhibited);
+  const bool anyProhibited = matches(ctx, text, *content.anyProhibited);
   for (const WordCategory& c : content.prohibited) {
     if (!anyProhibited) break;
-    std::string word = findWord(*c.regex, text);
+    std::string word = findWord(ctx, *c.regex, text);
     if (word.empty()) continue;
     Finding f = makeFinding(p, "CONTENT_PROHIBITED",
                             "\"" + word + "\" points to " + c.name +
@@ -115,11 +115,11 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     break;  // one finding per field and code
   }
   const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
-  const bool anyDisallowed = RE2::PartialMatch(text, *content.anyDisallowed);
+  const bool anyDisallowed = matches(ctx, text, *content.anyDisallowed);
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
-    std::string word = findWord(*c.regex, text);
+    std::string word = findWord(ctx, *c.regex, text);
     if (word.empty()) continue;
     Finding f = makeFinding(p, "CONTENT_DISALLOWED",
                             "\"" + word + "\" points to " + c.name +
@@ -132,7 +132,7 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
 }
 
 void checkWords(RuleContext& ctx) {
-  const std::string description = ctx.text("/campaign/description");
+  const std::string& description = ctx.text("/campaign/description");
   if (!description.empty()) scanWords(ctx, "/campaign/description", description);
   for (const auto& [p, text] : ctx.samples()) scanWords(ctx, p, text);
 }
@@ -153,8 +153,10 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
   std::string word;
   auto count = [&] {
     if (word.empty()) return;
-    if (c.englishWords.count(word) != 0) ++english;
-    if (c.nonEnglishWords.count(word) != 0) ++foreign;
+    if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
+      if ((it->second & ContentData::kEnglishWord) != 0) ++english;
+      if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+    }
     word.clear();
   };
   for (char ch : text) {

@@ -25,7 +25,7 @@ void expand(const nlohmann::json& document, const std::string& pattern, std::vec
 
 bool conditionsHold(const RuleContext& ctx, const Rule& rule) {
   for (const auto& [pointer, values] : rule.when) {
-    const std::string v = ctx.text(pointer);
+    const std::string& v = ctx.text(pointer);
     bool any = false;
     for (const std::string& allowed : values) any = any || v == allowed;
     if (!any) return false;
@@ -41,7 +41,7 @@ void checkPatterns(const RuleCatalogue& catalogue, RuleContext& ctx) {
     std::vector<std::string> pointers;
     for (const std::string& field : rule.fields) expand(ctx.document(), field, pointers);
     for (const std::string& p : pointers) {
-      const std::string text = ctx.clean(p);
+      const std::string& text = ctx.clean(p);
       if (text.empty()) continue;
       re2::StringPiece match;
       bool found = rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1);

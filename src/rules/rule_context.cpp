@@ -4,33 +4,61 @@
 
 namespace smsreg::rules {
 
-const nlohmann::json* RuleContext::value(const std::string& pointer) const {
-  return input::findPointer(document_, pointer);
+namespace {
+
+const std::string kNoText;
+
+// Rules name fields by literal pointers ("/campaign/sample1"), looked up
+// thousands of times a second: object keys are found by string_view, and
+// anything else (an array index, a "~" escape) goes to findPointer, which
+// gives the same answer.
+const nlohmann::json* lookup(const nlohmann::json& root, std::string_view pointer) {
+  if (pointer.empty() || pointer[0] != '/' || pointer.find('~') != std::string_view::npos) {
+    return input::findPointer(root, pointer);
+  }
+  const nlohmann::json* node = &root;
+  std::size_t start = 1;
+  while (true) {
+    const std::size_t end = pointer.find('/', start);
+    const std::string_view key =
+        pointer.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!node->is_object()) return node->is_array() ? input::findPointer(root, pointer) : nullptr;
+    const auto& object = node->get_ref<const nlohmann::json::object_t&>();
+    auto it = object.find(key);
+    if (it == object.end()) return nullptr;
+    node = &it->second;
+    if (end == std::string_view::npos) return node;
+    start = end + 1;
+  }
 }
 
-std::string RuleContext::text(const std::string& pointer) const {
-  const nlohmann::json* v = value(pointer);
-  return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
+const std::string& stringAt(const nlohmann::json* v) {
+  return v != nullptr && v->is_string() ? v->get_ref<const std::string&>() : kNoText;
 }
 
-std::string RuleContext::clean(const std::string& pointer) const {
-  return flagged_.count(pointer) != 0 ? std::string() : text(pointer);
+}  // namespace
+
+const nlohmann::json* RuleContext::value(std::string_view pointer) const { return lookup(document_, pointer); }
+
+const std::string& RuleContext::text(std::string_view pointer) const { return stringAt(value(pointer)); }
+
+const std::string& RuleContext::clean(std::string_view pointer) const {
+  return flagged_.count(pointer) != 0 ? kNoText : text(pointer);
 }
 
-bool RuleContext::flag(const std::string& pointer, bool absent) const {
+bool RuleContext::flag(std::string_view pointer, bool absent) const {
   const nlohmann::json* v = value(pointer);
   return v != nullptr && v->is_boolean() ? v->get<bool>() : absent;
 }
 
-std::string RuleContext::original(const std::string& pointer) const {
-  if (flagged_.count(pointer) != 0) return std::string();
-  const nlohmann::json* v = input::findPointer(original_, pointer);
-  return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
+const std::string& RuleContext::original(std::string_view pointer) const {
+  if (flagged_.count(pointer) != 0) return kNoText;
+  return stringAt(lookup(original_, pointer));
 }
 
 RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original, std::set<std::string> flagged,
                          const ContentData& content, std::vector<Finding>& out)
-    : document_(document), original_(original), flagged_(std::move(flagged)), content_(content), out_(out) {
+    : document_(document), original_(original), flagged_(flagged.begin(), flagged.end()), content_(content), out_(out) {
   for (int i = 1; i <= 5; ++i) {
     std::string pointer = "/campaign/sample" + std::to_string(i);
     std::string t = text(pointer);

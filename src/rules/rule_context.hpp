@@ -6,13 +6,22 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "rules/content_data.hpp"
+#include "rules/text_memo.hpp"
 #include "smsreg/report.hpp"
 
 namespace smsreg::rules {
+
+// The brand's names and their squashed case folds (text_match.cpp), worked
+// out on the first rule that asks: one brand a document, asked four times.
+struct BrandNames {
+  bool known = false;
+  std::vector<std::string> names, squashed;
+};
 
 class RuleContext {
  public:
@@ -29,28 +38,36 @@ class RuleContext {
   }
 
   // The string at `pointer`, or "" when absent or not a string.
-  std::string text(const std::string& pointer) const;
+  // Strings are the document's own, valid while the context lives.
+  const std::string& text(std::string_view pointer) const;
   // As text(), but "" also when the schema stage flagged the field: a rule
   // about how a value is written stays quiet on a value already reported.
-  std::string clean(const std::string& pointer) const;
+  const std::string& clean(std::string_view pointer) const;
   // As clean(), from the text as the user wrote it.
-  std::string original(const std::string& pointer) const;
+  const std::string& original(std::string_view pointer) const;
   // true/false at `pointer`; `absent` when it is not a boolean.
-  bool flag(const std::string& pointer, bool absent = false) const;
-  const nlohmann::json* value(const std::string& pointer) const;
+  bool flag(std::string_view pointer, bool absent = false) const;
+  const nlohmann::json* value(std::string_view pointer) const;
 
   // (pointer, text) of every sample present, in order sample1..sample5.
   const std::vector<std::pair<std::string, std::string>>& samples() const { return samples_; }
 
   void add(Finding finding) { out_.push_back(std::move(finding)); }
 
+  // This document's memo; one validate call owns the context, so no other
+  // thread sees it.
+  BrandNames& brandNames() const { return brandNames_; }
+  TextMemo& memo() const { return memo_; }
+
  private:
   const nlohmann::json& document_;
   const nlohmann::json& original_;
-  std::set<std::string> flagged_;
+  std::set<std::string, std::less<>> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;
   std::vector<std::pair<std::string, std::string>> samples_;
+  mutable BrandNames brandNames_;
+  mutable TextMemo memo_;
 };
 
 // The code rules, by area. Each reports under the codes in

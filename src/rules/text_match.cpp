@@ -9,17 +9,27 @@ namespace {
 
 // Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
 // "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
-std::string squash(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
+std::string squash(std::string_view s) {
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
   for (unsigned char c : s) {
     if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
+      out[n++] = static_cast<char>(c - 'A' + 'a');
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      out += static_cast<char>(c);
+      out[n++] = static_cast<char>(c);
     }
   }
+  out.resize(n);
   return out;
+}
+
+// squash(foldText(s)) without the folded copy when `s` is ASCII: folding
+// ASCII is lowering A-Z, which squash does itself.
+std::string squashFold(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return squash(foldText(s));
+  }
+  return squash(s);
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
@@ -45,16 +55,59 @@ std::string stripLegalSuffix(const std::string& name) {
   return name.substr(0, end);
 }
 
+// Every match of the email pattern holds an "@" (ContentData::emailNeedsAt),
+// so a text without one needs no scan.
+bool mayHoldEmail(const ContentData& content, const std::string& text) {
+  return !content.emailNeedsAt || text.find('@') != std::string::npos;
+}
+
 }  // namespace
 
-std::vector<std::string> brandNames(const RuleContext& ctx) {
+bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
+  const ContentData& content = ctx.content();
+  auto member = content.phraseIndex.find(&re);
+  if (member == content.phraseIndex.end()) return RE2::PartialMatch(text, re);
+  const PhraseSlot slot = member->second;
+  const PhraseSet& set = content.phraseSets[static_cast<std::size_t>(slot.set)];
+  TextFacts& facts = ctx.memo().facts(text);
+  if (facts.phrases.size() < content.phraseSets.size()) facts.phrases.resize(content.phraseSets.size());
+  TextFacts::SetHits& result = facts.phrases[static_cast<std::size_t>(slot.set)];
+  if (!result.known) {
+    result.known = true;
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    if (!set.set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+      result.failed = true;  // out of memory: one pattern at a time, as before
+    } else {
+      result.hits.assign(set.size, false);
+      for (int hit : hits) result.hits[static_cast<std::size_t>(hit)] = true;
+    }
+  }
+  if (result.failed) return RE2::PartialMatch(text, re);
+  return result.hits[static_cast<std::size_t>(slot.member)];
+}
+
+bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re) {
+  return ctx.content().phraseIndex.count(&re) == 0 || matches(ctx, text, re);
+}
+
+std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text) {
+  return mayMatch(ctx, text, re) ? findWord(re, text) : std::string();
+}
+
+const std::vector<std::string>& brandNames(const RuleContext& ctx) {
+  BrandNames& memo = ctx.brandNames();
+  if (memo.known) return memo.names;
+  memo.known = true;
   // Without a display name (itself reported) the brand-name checks cannot be
   // judged, and falling back to the legal name alone would report one problem
   // four more times.
-  std::vector<std::string> names;
-  if (ctx.clean("/brand/displayName").empty()) return names;
+  if (ctx.clean("/brand/displayName").empty()) return memo.names;
   auto add = [&](const std::string& name) {
-    if (squash(foldText(name)).size() >= 2) names.push_back(name);
+    std::string squashed = squashFold(name);
+    if (squashed.size() < 2) return;
+    memo.names.push_back(name);
+    memo.squashed.push_back(std::move(squashed));
   };
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
     add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
@@ -75,7 +128,7 @@ std::vector<std::string> brandNames(const RuleContext& ctx) {
   }
   // A sole proprietor registers as a person; samples may name the person.
   if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
-    const std::string first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
+    const std::string &first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
     if (!first.empty() && !last.empty()) add(first + " " + last);
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
@@ -86,27 +139,29 @@ std::vector<std::string> brandNames(const RuleContext& ctx) {
     label = label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1);
     if (label.size() >= 4) add(label);
   }
-  return names;
+  return memo.names;
 }
 
-bool mentionsAny(const std::string& text, const std::vector<std::string>& names) {
-  const std::string haystack = squash(foldText(text));
-  for (const std::string& name : names) {
-    const std::string needle = squash(foldText(name));
-    if (!needle.empty() && haystack.find(needle) != std::string::npos) return true;
+bool mentionsBrand(const RuleContext& ctx, const std::string& text) {
+  const BrandNames& memo = ctx.brandNames();
+  if (!memo.known) brandNames(ctx);
+  if (memo.squashed.empty()) return false;
+  const std::string haystack = squashFold(text);
+  for (const std::string& needle : memo.squashed) {
+    if (haystack.find(needle) != std::string::npos) return true;
   }
   return false;
 }
 
-bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names) {
-  return mentionsAny(text, names) || RE2::PartialMatch(text, *content.brandPlaceholder);
+bool namesBrand(const RuleContext& ctx, const std::string& text) {
+  return mentionsBrand(ctx, text) || matches(ctx, text, *ctx.content().brandPlaceholder);
 }
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
   std::vector<Link> links;
   // Email addresses are not links; blank them out first.
   std::string scan = text;
-  RE2::GlobalReplace(&scan, *content.email, " ");
+  if (mayHoldEmail(content, text)) RE2::GlobalReplace(&scan, *content.email, " ");
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
@@ -140,13 +195,26 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
 
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text) {
   std::string out = text;
-  RE2::GlobalReplace(&out, *content.email, " ");
+  if (mayHoldEmail(content, out)) RE2::GlobalReplace(&out, *content.email, " ");
   RE2::GlobalReplace(&out, *content.link, " ");
   return out;
 }
 
+const std::vector<Link>& linksIn(const RuleContext& ctx, const std::string& text) {
+  TextFacts& facts = ctx.memo().facts(text);
+  if (!facts.linksKnown) {
+    facts.links = findLinks(ctx.content(), text);
+    facts.linksKnown = true;
+  }
+  return facts.links;
+}
+
 bool carriesLink(const ContentData& content, const std::string& text) {
   return RE2::PartialMatch(text, *content.linkPlaceholder) || !findLinks(content, text).empty();
+}
+
+bool carriesLink(const RuleContext& ctx, const std::string& text) {
+  return matches(ctx, text, *ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
@@ -155,6 +223,10 @@ bool hasPhoneNumber(const ContentData& content, const std::string& text) {
 
 bool carriesPhone(const ContentData& content, const std::string& text) {
   return RE2::PartialMatch(text, *content.phonePlaceholder) || hasPhoneNumber(content, text);
+}
+
+bool carriesPhone(const RuleContext& ctx, const std::string& text) {
+  return matches(ctx, text, *ctx.content().phonePlaceholder) || hasPhoneNumber(ctx.content(), text);
 }
 
 }  // namespace smsreg::rules

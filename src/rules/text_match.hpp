@@ -14,32 +14,39 @@
 
 namespace smsreg::rules {
 
-struct Link {
-  std::string text;        // as written
-  std::string host;        // lowercase, without "www."
-  bool secure = false;     // written with https://
-  bool plainHttp = false;  // written with http://
-};
+// RE2::PartialMatch(text, re), from one pass of ContentData::phraseSet over
+// the text, kept for the document; patterns outside the set run on their own.
+bool matches(const RuleContext& ctx, const std::string& text, const RE2& re);
+// False only when a phrase set says `re` does not match `text`: a cheap test
+// before a search for submatches.
+bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re);
+// findWord(re, text), without the scan when a set says `re` cannot match.
+std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text);
 
-std::vector<std::string> brandNames(const RuleContext& ctx);
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;
-// the website's name. The first is the one to quote.
-// True when `text` contains one of `names`, ignoring case and spacing.
-bool mentionsAny(const std::string& text, const std::vector<std::string>& names);
-// mentionsAny, or a placeholder standing for the sender's name ([Business
+// the website's name. The first is the one to quote. Worked out once a
+// document (RuleContext::brandNames).
+const std::vector<std::string>& brandNames(const RuleContext& ctx);
+// True when `text` contains one of brandNames(ctx), ignoring case and spacing.
+bool mentionsBrand(const RuleContext& ctx, const std::string& text);
+// mentionsBrand, or a placeholder standing for the sender's name ([Business
 // Name], {company}), as platforms registering for many businesses write.
-bool namesBrand(const ContentData& content, const std::string& text, const std::vector<std::string>& names);
+bool namesBrand(const RuleContext& ctx, const std::string& text);
 // Real links: with a scheme, with www., or a bare host whose last label is a
 // real top-level domain (any on the Public Suffix List: "example.ai/pay").
 std::vector<Link> findLinks(const ContentData& content, const std::string& text);
+// findLinks, worked out once a document for each text (RuleContext::memo).
+const std::vector<Link>& linksIn(const RuleContext& ctx, const std::string& text);
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text);
 // A link, or a placeholder standing for one ({link}, [link], <URL>).
 bool carriesLink(const ContentData& content, const std::string& text);
+bool carriesLink(const RuleContext& ctx, const std::string& text);  // through linksIn
 // A phone number in a usual written form ((312) 547-8810, 312.547.8810,
 // +1 312 547 8810, 1-800-FLOWERS), or a placeholder standing for one
 // ([Customer Phone], {{phone}}, [phone-number]).
 bool carriesPhone(const ContentData& content, const std::string& text);
+bool carriesPhone(const RuleContext& ctx, const std::string& text);
 bool hasPhoneNumber(const ContentData& content, const std::string& text);  // real numbers only
 
 }  // namespace smsreg::rules

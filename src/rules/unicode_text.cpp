@@ -9,11 +9,14 @@ namespace smsreg::rules {
 
 namespace {
 
-// Pure ASCII without control characters other than tab and newlines needs no
-// work: the common case costs one scan.
+// ASCII other than control characters (tab and newlines are plain): what
+// normalisation leaves as it is.
+bool plainByte(unsigned char c) { return c < 0x80 && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r'); }
+
+// Plain text needs no work: the common case costs one scan.
 bool plainAscii(std::string_view text) {
   for (unsigned char c : text) {
-    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return false;
+    if (!plainByte(c)) return false;
   }
   return true;
 }
@@ -40,30 +43,87 @@ void foldDoubleQuotes(std::string& s) {
   s = std::move(out);
 }
 
-std::string map(std::string_view text, bool casefold) {
-  if (plainAscii(text)) {
-    // NFKC, lumping and ignoring change no plain ASCII, and case folding is
-    // A-Z to a-z (a unit test holds this against utf8proc); most texts take
-    // this path, and folding through utf8proc was a third of a validation.
-    std::string out(text);
-    if (casefold) {
-      for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-    }
-    return out;
+// NFKC, lumping and ignoring change no plain ASCII, and case folding is A-Z to
+// a-z (a unit test holds this against utf8proc).
+void appendPlain(std::string& out, std::string_view text, bool casefold) {
+  if (!casefold) {
+    out.append(text);
+    return;
   }
+  for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// utf8proc over one piece; false when it is not UTF-8.
+bool appendMapped(std::string& out, std::string_view text, bool casefold) {
   int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
   if (casefold) options |= UTF8PROC_CASEFOLD;
-  utf8proc_uint8_t* out = nullptr;
+  utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                   &out, static_cast<utf8proc_option_t>(options));
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
-  if (n < 0 || out == nullptr) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-  foldDoubleQuotes(result);
-  return result;
+                   &mapped, static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+  if (n < 0 || mapped == nullptr) return false;
+  std::string piece(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  foldDoubleQuotes(piece);
+  out += piece;
+  return true;
+}
+
+// The letters of Latin-1 (U+00C0 to U+00FF, "é", "Ñ"; × and ÷ with them)
+// are in NFKC already, lumped or ignored by nothing, and join no character
+// before or after them; folding lowers U+00C0-U+00DE by 0x20 and turns ß into
+// "ss" (left to utf8proc). A run of only such letters, with the plain
+// character before it, is done here; a unit test holds every one of them
+// against utf8proc.
+bool appendLatin1(std::string& out, std::string_view before, std::string_view run, bool casefold) {
+  if (run.size() % 2 != 0) return false;
+  for (std::size_t k = 0; k < run.size(); k += 2) {
+    const auto lead = static_cast<unsigned char>(run[k]), trail = static_cast<unsigned char>(run[k + 1]);
+    if (lead != 0xC3 || trail < 0x80 || trail > 0xBF || (casefold && trail == 0x9F)) return false;
+  }
+  appendPlain(out, before, casefold);
+  const std::size_t at = out.size();
+  out.append(run);
+  if (casefold) {
+    for (std::size_t k = at + 1; k < out.size(); k += 2) {
+      const auto trail = static_cast<unsigned char>(out[k]);
+      if (trail <= 0x9E && trail != 0x97) out[k] = static_cast<char>(trail + 0x20);
+    }
+  }
+  return true;
+}
+
+// Text is mostly ASCII with a few other characters ("Café"), so only the runs
+// of other characters go through utf8proc, each with the plain character
+// before it. That gives what mapping the whole text gives: a plain character
+// is a starter that decomposes to itself, no composition pairs a character
+// with a following ASCII one, so nothing reaches across a plain character
+// except combining marks onto the one right before them (which goes with the
+// run). Not UTF-8 anywhere: the text unchanged, as utf8proc refuses it whole.
+// A unit test holds this against utf8proc over the whole text.
+std::string map(std::string_view text, bool casefold) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t run = i;
+    while (run < text.size() && plainByte(static_cast<unsigned char>(text[run]))) ++run;
+    if (run == text.size()) {
+      appendPlain(out, text.substr(i), casefold);
+      break;
+    }
+    const std::size_t start = run > i ? run - 1 : run;  // the starter a combining mark may join
+    appendPlain(out, text.substr(i, start - i), casefold);
+    std::size_t end = run;
+    while (end < text.size() && !plainByte(static_cast<unsigned char>(text[end]))) ++end;
+    if (appendLatin1(out, text.substr(start, run - start), text.substr(run, end - run), casefold)) {
+      i = end;
+      continue;
+    }
+    if (!appendMapped(out, text.substr(start, end - start), casefold)) return std::string(text);
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,6 +138,30 @@ void normalizeStrings(nlohmann::json& document) {
   } else if (document.is_structured()) {
     for (auto& child : document) normalizeStrings(child);  // depth bounded by the parser's limit
   }
+}
+
+namespace {
+
+bool normalizingChanges(const nlohmann::json& document) {
+  if (document.is_string()) {
+    const std::string& s = document.get_ref<const std::string&>();
+    return !plainAscii(s) && normalizeText(s) != s;
+  }
+  if (document.is_structured()) {
+    for (const auto& child : document) {
+      if (normalizingChanges(child)) return true;  // depth bounded by the parser's limit
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const nlohmann::json& normalizedDocument(const nlohmann::json& document, nlohmann::json& copy) {
+  if (!normalizingChanges(document)) return document;
+  copy = document;
+  normalizeStrings(copy);
+  return copy;
 }
 
 }  // namespace smsreg::rules

@@ -20,6 +20,10 @@ std::string normalizeText(std::string_view text);
 std::string foldText(std::string_view text);
 // Every string value of `document` (not its keys) normalised in place.
 void normalizeStrings(nlohmann::json& document);
+// What the rules read: `document` itself when normalising changes none of
+// its strings (nearly always: an accent written composed stays as it is),
+// else a normalised copy of it, kept in `copy`.
+const nlohmann::json& normalizedDocument(const nlohmann::json& document, nlohmann::json& copy);
 
 }  // namespace smsreg::rules
 

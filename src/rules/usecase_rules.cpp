@@ -32,7 +32,7 @@ std::vector<std::string> subUsecases(const RuleContext& ctx) {
 
 void checkSampleClasses(RuleContext& ctx) {
   const ContentData& c = ctx.content();
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   if (c.checkedUsecases.count(usecase) == 0) return;
   std::vector<std::string> declared{usecase};
   if (c.bySubUsecases.count(usecase) != 0) {
@@ -42,7 +42,7 @@ void checkSampleClasses(RuleContext& ctx) {
   for (const auto& [pointer, text] : ctx.samples()) {
     std::vector<const SampleClass*> matched;
     for (const SampleClass& k : c.classes) {
-      if (RE2::PartialMatch(text, *k.regex)) matched.push_back(&k);
+      if (matches(ctx, text, *k.regex)) matched.push_back(&k);
     }
     if (matched.empty()) continue;  // nothing recognisable: no opinion
     bool covered = false, unmistakable = matched.size() == 1;
@@ -71,13 +71,12 @@ void checkSampleClasses(RuleContext& ctx) {
 }
 
 void checkDescription(RuleContext& ctx) {
-  const std::string description = ctx.clean("/campaign/description");
+  const std::string& description = ctx.clean("/campaign/description");
   if (description.empty()) return;
   const ContentData& c = ctx.content();
-  std::vector<std::string> names = brandNames(ctx);
-  const bool sender = !names.empty() && mentionsAny(description, names);
-  bool purpose = RE2::PartialMatch(description, *c.purpose);
-  for (const SampleClass& k : c.classes) purpose = purpose || RE2::PartialMatch(description, *k.regex);
+  const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
+  bool purpose = matches(ctx, description, *c.purpose);
+  for (const SampleClass& k : c.classes) purpose = purpose || matches(ctx, description, *k.regex);
   if (sender || purpose) return;
   ctx.add(makeFinding("/campaign/description", "DESCRIPTION_VAGUE",
                       "Say who sends the messages and why: name the brand and the kind of messages (e.g. "
@@ -88,7 +87,7 @@ void checkDescription(RuleContext& ctx) {
 // samples than sub-use cases, or a sub-use case whose kind no sample shows.
 void checkSamplesPerUsecase(RuleContext& ctx) {
   const ContentData& c = ctx.content();
-  const std::string usecase = ctx.clean("/campaign/usecase");
+  const std::string& usecase = ctx.clean("/campaign/usecase");
   if (c.bySubUsecases.count(usecase) == 0) return;
   const std::vector<std::string> uses = subUsecases(ctx);
   const std::size_t samples = ctx.samples().size();
@@ -108,7 +107,7 @@ void checkSamplesPerUsecase(RuleContext& ctx) {
     if (signature == c.signatures.end()) continue;
     const SampleClass* k = signature->second;
     const bool shown = std::any_of(ctx.samples().begin(), ctx.samples().end(),
-                                   [&](const auto& s) { return RE2::PartialMatch(s.second, *k->regex); });
+                                   [&](const auto& s) { return matches(ctx, s.second, *k->regex); });
     if (!shown) unshown.push_back(u);
   }
   if (unshown.empty()) return;

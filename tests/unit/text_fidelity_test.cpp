@@ -1,6 +1,10 @@
 // Issue 8: text as people write it. Normalisation (utf8proc), keyword tidying,
 // the one link/phone detector, provider profiles and the rules' evidence.
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "registration/tidy.hpp"
@@ -37,6 +41,93 @@ TEST_CASE("case folding of plain ASCII is lower case, character by character", "
   CHECK(rules::foldText("STOP\u00A0NOW") == "stop now");  // not ASCII: utf8proc's path
 }
 
+// Only runs of characters other than plain ASCII go through utf8proc (with
+// the character before each run); the result must be what utf8proc gives for
+// the whole text, whatever the mix: combining marks after ASCII letters,
+// Hangul jamo, case folds that expand, ignorables, quotes, invalid UTF-8.
+TEST_CASE("normalising piece by piece gives what utf8proc gives for the whole text", "[fidelity][unicode]") {
+  auto whole = [](const std::string& text, bool casefold) {
+    int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
+    if (casefold) options |= UTF8PROC_CASEFOLD;
+    utf8proc_uint8_t* out = nullptr;
+    utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &out, static_cast<utf8proc_option_t>(options));
+    if (n < 0 || out == nullptr) {
+      std::free(out);
+      return text;
+    }
+    std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    std::free(out);
+    for (const char* quote : {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"}) {
+      for (std::size_t at = result.find(quote); at != std::string::npos; at = result.find(quote, at)) {
+        result.replace(at, std::string(quote).size(), "\"");
+      }
+    }
+    return result;
+  };
+  const std::string palette[] = {
+      "a",        "E",      "z",      " ",          "\t",     "\n",     "\r",     ".",      std::string("\0", 1),
+      "\x01",     "\x7F",   "e",      "A",          "\u0301", "\u0327", "\u0308", "\u0345", "\u0130",
+      "\u00DF",   "\uFB01", "\uFF33", "\u00A0",     "\u200B", "\u00AD", "\u201C", "\u201D", "\u00AB",
+      "\u2019",   "\u2013", "\u00E9", "\u00C9",     "\u1100", "\u1161", "\u11A8", "\uAC00", "\u03A3",
+      "\u212B",   "\u1E9E", "\u2713", "\U0001F600", "\u0CC6", "\u0CC2", "\u0B47", "\u0B3E", "\xC3",
+      "\xE2\x80", "\xFF"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  // Every Latin-1 letter (a shortcut of its own), alone, after ASCII and
+  // next to a combining mark.
+  for (unsigned trail = 0x80; trail <= 0xBF; ++trail) {
+    const std::string letter = {static_cast<char>(0xC3), static_cast<char>(trail)};
+    for (const std::string& text : {letter, "a" + letter + "B", "E" + letter + letter + ".", letter + "\u0301",
+                                    "x" + letter + "\u00DF" + letter, "\u0130" + letter + "z"}) {
+      INFO(text);
+      REQUIRE(rules::normalizeText(text) == whole(text, false));
+      REQUIRE(rules::foldText(text) == whole(text, true));
+    }
+  }
+  const std::size_t n = sizeof palette / sizeof palette[0];
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const unsigned length = next() % 12;
+    for (unsigned k = 0; k < length; ++k) {
+      // Mostly valid text, now and then a byte that is not UTF-8.
+      std::size_t pick = next() % n;
+      if (pick >= n - 3 && next() % 8 != 0) pick = next() % (n - 3);
+      text += palette[pick];
+    }
+    INFO(text);
+    REQUIRE(rules::normalizeText(text) == whole(text, false));
+    REQUIRE(rules::foldText(text) == whole(text, true));
+  }
+}
+
+// The phrase set answers for each of its patterns what RE2::PartialMatch
+// answers for that pattern alone.
+TEST_CASE("one pass of the phrase set agrees with each phrase pattern", "[fidelity][detector]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  REQUIRE(c->phraseSets.size() == 3);
+  const nlohmann::json doc = nlohmann::json::object();
+  std::vector<smsreg::Finding> out;
+  rules::RuleContext ctx(doc, doc, {}, *c, out);
+  for (const char* text :
+       {"", "Reply STOP to opt out. Msg & data rates may apply. Msg frequency varies. Reply HELP for help.",
+        "Customers opt in by texting JOIN to 12345 or on our website form; consent is not a condition of purchase.",
+        "By providing your phone number you agree to receive texts and our terms of service.",
+        "We bought a list of leads and call them over the phone", "unsubscribed: you will no longer receive texts",
+        "Call [Customer Phone] or see {link}; [Business Name] here", "Caf\u00E9 r\u00E9servation \u2713 STOP"}) {
+    INFO(text);
+    for (const auto& [re, slot] : c->phraseIndex) {
+      INFO(re->pattern());
+      CHECK(rules::matches(ctx, text, *re) == RE2::PartialMatch(text, *re));
+    }
+  }
+}
+
 TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidelity][keywords]") {
   using smsreg::registration::tidyKeywordList;
   CHECK(tidyKeywordList("STOP, CANCEL, END") == "STOP,CANCEL,END");
@@ -48,6 +139,7 @@ TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidel
 TEST_CASE("one detector: links and phone numbers as senders write them", "[fidelity][detector]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
+  CHECK(c->emailNeedsAt);  // texts without "@" skip the email scan
   for (const char* text :
        {"Pay at example.ai/pay today", "Track: {link}", "See [link] for details", "Open <URL> now",
         "Visit {{short_link}}", "[Tracking Link] is ready", "go to https://x.example.com/a", "www.example.shop/deal"}) {
