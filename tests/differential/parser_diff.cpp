@@ -23,6 +23,7 @@
 
 #include "input/bounded_json.hpp"
 #include "input/fast_json.hpp"
+#include "inputs.hpp"
 #include "parser_outcome.hpp"
 
 namespace fs = std::filesystem;
@@ -72,34 +73,6 @@ void check(const std::string& label, const std::string& text, Tally& tally) {
     }
     smsreg::input::releaseTree(a);
     smsreg::input::releaseTree(b);
-  }
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void checkPath(const fs::path& root, const fs::path& path, Tally& tally) {
-  std::vector<fs::path> files;
-  if (fs::is_directory(path)) {
-    for (const auto& e : fs::recursive_directory_iterator(path))
-      if (e.is_regular_file()) files.push_back(e.path());
-  } else {
-    files.push_back(path);
-  }
-  for (const fs::path& f : files) {
-    const std::string label = fs::relative(f, root).generic_string();
-    const std::string text = readFile(f);
-    if (f.extension() != ".ndjson") {
-      check(label, text, tally);
-      continue;
-    }
-    std::istringstream lines(text);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n) check(label + ":" + std::to_string(n), line, tally);
   }
 }
 
@@ -272,7 +245,9 @@ int main(int argc, char** argv) {
       paths.emplace_back(a);
   }
   Tally files, targeted;
-  for (const fs::path& p : paths) checkPath(root, p, files);
+  for (const fs::path& p : paths)
+    differential::forEachDocument(
+        root, p, [&](const std::string& label, const std::string& text) { check(label, text, files); });
   for (const auto& [name, text] : targetedCases()) check(name, text, targeted);
   std::cout << "parser_diff: " << files.compared << " parses of files and " << targeted.compared
             << " of targeted cases compared, " << files.differ + targeted.differ << " differ; the fast path took "

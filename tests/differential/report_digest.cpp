@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs.hpp"
 #include "smsreg/validator.hpp"
 
 namespace fs = std::filesystem;
@@ -37,13 +38,6 @@ std::uint64_t fnv1a(const std::string& s) {
   return h;
 }
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 struct Config {
   const char* name;
   std::unique_ptr<smsreg::Validator> validator;
@@ -56,31 +50,6 @@ void digestDocument(const std::string& label, const std::string& text, std::vect
     std::snprintf(hex, sizeof hex, "%016llx",
                   static_cast<unsigned long long>(fnv1a(c.validator->validate(text).toJson())));
     out[label + "\t" + c.name] = hex;
-  }
-}
-
-void digestPath(const fs::path& root, const fs::path& path, std::vector<Config>& configs,
-                std::map<std::string, std::string>& out) {
-  std::vector<fs::path> files;
-  if (fs::is_directory(path)) {
-    for (const auto& e : fs::recursive_directory_iterator(path))
-      if (e.is_regular_file()) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-  } else {
-    files.push_back(path);
-  }
-  for (const fs::path& f : files) {
-    // A file named on the command line (a generated corpus, wherever the build
-    // put it) is labelled by its name; one found in a folder, by its path.
-    const std::string label = f == path ? f.filename().generic_string() : fs::relative(f, root).generic_string();
-    const std::string text = readFile(f);
-    if (f.extension() != ".ndjson") {
-      digestDocument(label, text, configs, out);
-      continue;
-    }
-    std::istringstream lines(text);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n) digestDocument(label + ":" + std::to_string(n), line, configs, out);
   }
 }
 
@@ -113,7 +82,9 @@ int main(int argc, char** argv) {
     }
   }
   std::map<std::string, std::string> got;
-  for (const fs::path& p : paths) digestPath(root, p, configs, got);
+  for (const fs::path& p : paths)
+    differential::forEachDocument(
+        root, p, [&](const std::string& label, const std::string& text) { digestDocument(label, text, configs, got); });
 
   if (!write.empty()) {
     std::ofstream o(write);

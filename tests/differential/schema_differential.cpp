@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs.hpp"
 #include "registration/schema_stage_probe.hpp"
 #include "smsreg/validator.hpp"
 
@@ -34,13 +35,6 @@ struct Tally {
   std::size_t differences = 0;
 };
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void compareDocument(const std::string& label, const std::string& text, const std::vector<Config>& configs,
                      Tally& tally) {
   ++tally.documents;
@@ -48,29 +42,6 @@ void compareDocument(const std::string& label, const std::string& text, const st
     const std::string difference = smsreg::registration::compareSchemaPaths(*c.validator, text);
     if (difference.empty()) continue;
     if (++tally.differences <= 20) std::cout << label << " [" << c.name << "]: " << difference << "\n";
-  }
-}
-
-void comparePath(const fs::path& root, const fs::path& path, const std::vector<Config>& configs, Tally& tally) {
-  std::vector<fs::path> files;
-  if (fs::is_directory(path)) {
-    for (const auto& e : fs::recursive_directory_iterator(path))
-      if (e.is_regular_file()) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-  } else {
-    files.push_back(path);
-  }
-  for (const fs::path& f : files) {
-    const std::string label = f == path ? f.filename().generic_string() : fs::relative(f, root).generic_string();
-    const std::string text = readFile(f);
-    if (f.extension() != ".ndjson") {
-      compareDocument(label, text, configs, tally);
-      continue;
-    }
-    std::istringstream lines(text);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n)
-      compareDocument(label + ":" + std::to_string(n), line, configs, tally);
   }
 }
 
@@ -107,7 +78,9 @@ int main(int argc, char** argv) {
       std::cerr << "schema_differential: no such input: " << p << "\n";
       return 2;
     }
-    comparePath(root, p, configs, tally);
+    differential::forEachDocument(root, p, [&](const std::string& label, const std::string& text) {
+      compareDocument(label, text, configs, tally);
+    });
   }
   std::cout << "schema_differential: " << tally.documents << " documents x " << configs.size() << " configurations, "
             << tally.differences << " differ\n";
