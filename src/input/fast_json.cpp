@@ -130,6 +130,9 @@ bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out,
   // Over or at the size limit: the reference parser says so. A NUL byte
   // is refused by both, but with an offset only the reference reports.
   if (text.size() > kFastPathMaxBytes || text.size() >= limits.maxBytes) return false;
+  // Empty input: the reference parser words that error, and memchr must
+  // not see the null data() of an empty view.
+  if (text.empty()) return false;
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return false;
   try {
     dom::parser& parser = threadParser();
