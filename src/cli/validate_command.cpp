@@ -1,5 +1,6 @@
 // smsreg validate: registration submissions in, reports out.
 #include <atomic>
+#include <functional>
 #include <iostream>
 #include <mutex>
 
@@ -48,27 +49,39 @@ std::string render(const Report& report, const std::string& source, bool json, b
   }
 }
 
-// Validates and renders a window of documents on the pool's threads sharing
-// one validator. Each document's report is rendered by the thread that made
-// it and freed at once, so the window holds text, never reports.
-void validateWindow(const Validator& validator, const std::vector<Document>& docs, WorkerPool& pool, bool json,
-                    bool many, std::vector<std::string>& lines, std::vector<char>& verified,
-                    std::vector<char>& replaced) {
-  lines.assign(docs.size(), std::string());
-  verified.assign(docs.size(), 0);
-  replaced.assign(docs.size(), 0);
+// A window of documents and, once validated, their output lines. Each
+// document's report is rendered by the thread that made it and freed at
+// once, so a window holds text, never reports.
+struct Window {
+  std::vector<Document> docs;
+  std::size_t bytes = 0;
+  std::vector<std::string> lines;
+  std::vector<char> verified;
+  std::vector<char> replaced;
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < docs.size(); i = next++) {
-      Report report = validator.validate(docs[i].text);
-      bool lost = false;
-      lines[i] = render(report, docs[i].source, json, many, lost);
-      verified[i] = report.verified() && !lost ? 1 : 0;
-      replaced[i] = lost ? 1 : 0;
-    }
-  };
-  pool.runOnAll(work);
-}
+  std::function<void()> work;
+
+  void prepare(const Validator& validator, bool json, bool many) {
+    lines.assign(docs.size(), std::string());
+    verified.assign(docs.size(), 0);
+    replaced.assign(docs.size(), 0);
+    next = 0;
+    work = [this, &validator, json, many] {
+      for (std::size_t i = next++; i < docs.size(); i = next++) {
+        Report report = validator.validate(docs[i].text);
+        bool lost = false;
+        lines[i] = render(report, docs[i].source, json, many, lost);
+        verified[i] = report.verified() && !lost ? 1 : 0;
+        replaced[i] = lost ? 1 : 0;
+      }
+    };
+  }
+
+  void clear() {
+    docs.clear();
+    bytes = 0;
+  }
+};
 
 // A window closes at kWindowDocs documents a thread, or once it holds
 // kWindowBytes of text and at least two documents a thread: many small
@@ -96,29 +109,43 @@ int run(const ValidateArgs& args) {
   const unsigned jobs = std::max(1u, args.jobs);
   WorkerPool pool(jobs);
   const std::size_t maxDocs = kWindowDocs * jobs, minDocs = 2 * static_cast<std::size_t>(jobs);
-  std::size_t batchBytes = 0;
   bool anyNotVerified = false;
   bool unwritable = false;
-  std::vector<Document> batch;
-  std::vector<std::string> lines;
-  std::vector<char> verified;
-  std::vector<char> replaced;
-  auto flush = [&] {
-    validateWindow(validator, batch, pool, json, many, lines, verified, replaced);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      anyNotVerified = anyNotVerified || verified[i] == 0;
-      if (lines[i].empty() || replaced[i] != 0) unwritable = true;
-      writeOut(lines[i]);
+  auto write = [&](Window& w) {
+    for (std::size_t i = 0; i < w.docs.size(); ++i) {
+      anyNotVerified = anyNotVerified || w.verified[i] == 0;
+      if (w.lines[i].empty() || w.replaced[i] != 0) unwritable = true;
+      writeOut(w.lines[i]);
     }
-    batch.clear();
-    batchBytes = 0;
+    w.clear();
+  };
+  // Two windows: while the pool validates one, this thread writes the
+  // window before it and reads the one after, then joins the pool. Reading
+  // and writing in between windows held --jobs 2 to 1.5x --jobs 1.
+  Window windows[2];
+  Window* filling = &windows[0];
+  Window* running = nullptr;
+  auto handOver = [&] {
+    if (running != nullptr) pool.finish();
+    Window* done = running;
+    filling->prepare(validator, json, many);
+    pool.start(filling->work);
+    running = filling;
+    if (done != nullptr) write(*done);
+    filling = running == &windows[0] ? &windows[1] : &windows[0];
   };
   bool allRead = forEachDocument(args.files, args.ndjson, args.limits.maxBytes, [&](const Document& d) {
-    batch.push_back(d);
-    batchBytes += d.text.size();
-    if (batch.size() >= maxDocs || (batchBytes >= kWindowBytes && batch.size() >= minDocs)) flush();
+    filling->docs.push_back(d);
+    filling->bytes += d.text.size();
+    if (filling->docs.size() >= maxDocs || (filling->bytes >= kWindowBytes && filling->docs.size() >= minDocs)) {
+      handOver();
+    }
   });
-  flush();
+  if (!filling->docs.empty()) handOver();
+  if (running != nullptr) {
+    pool.finish();
+    write(*running);
+  }
   if (unwritable) std::cerr << "smsreg: a report could not be written (out of memory); its line says so\n";
   if (!allRead || unwritable) return 2;
   return anyNotVerified ? 1 : 0;

@@ -23,7 +23,7 @@ WorkerPool::~WorkerPool() {
   for (std::thread& t : helpers_) t.join();
 }
 
-void WorkerPool::runOnAll(const std::function<void()>& work) {
+void WorkerPool::start(const std::function<void()>& work) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     work_ = &work;
@@ -31,7 +31,16 @@ void WorkerPool::runOnAll(const std::function<void()>& work) {
     ++generation_;
   }
   started_.notify_all();
-  work();
+}
+
+void WorkerPool::finish() {
+  const std::function<void()>* work = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    work = work_;
+  }
+  if (work == nullptr) return;
+  (*work)();
   std::unique_lock<std::mutex> lock(mutex_);
   finished_.wait(lock, [this] { return running_ == 0; });
   work_ = nullptr;

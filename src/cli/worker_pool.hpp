@@ -22,10 +22,14 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Runs `work` on every helper and on the caller; returns when all have
-  // returned. `work` must not throw; it shares the work out itself (an
-  // atomic index).
-  void runOnAll(const std::function<void()>& work);
+  // Runs `work` on every helper and on the caller, in two halves so the
+  // caller can do its own I/O while the helpers work: start() sets the
+  // helpers on `work` and returns at once; finish() runs `work` on the
+  // caller too and returns when all have returned. `work` must not throw,
+  // shares the work out itself (an atomic index) and must outlive finish().
+  // One piece of work at a time.
+  void start(const std::function<void()>& work);
+  void finish();
 
  private:
   void helperLoop();
