@@ -107,6 +107,12 @@ int run(const ValidateArgs& args) {
   const bool json = args.format == "json";
   const bool many = manyDocuments(args.files, args.ndjson);
   const unsigned jobs = std::max(1u, args.jobs);
+  // Two windows: while the pool validates one, this thread writes the
+  // window before it and reads the one after, then joins the pool. Reading
+  // and writing in between windows held --jobs 2 to 1.5x --jobs 1. The
+  // windows outlive the pool: if reading throws, the pool's destructor
+  // lets the helpers finish the window they hold before it is freed.
+  Window windows[2];
   WorkerPool pool(jobs);
   const std::size_t maxDocs = kWindowDocs * jobs, minDocs = 2 * static_cast<std::size_t>(jobs);
   bool anyNotVerified = false;
@@ -119,10 +125,6 @@ int run(const ValidateArgs& args) {
     }
     w.clear();
   };
-  // Two windows: while the pool validates one, this thread writes the
-  // window before it and reads the one after, then joins the pool. Reading
-  // and writing in between windows held --jobs 2 to 1.5x --jobs 1.
-  Window windows[2];
   Window* filling = &windows[0];
   Window* running = nullptr;
   auto handOver = [&] {
