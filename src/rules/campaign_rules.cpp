@@ -98,7 +98,7 @@ void checkSamplesContent(RuleContext& ctx) {
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
     const bool otherSender = std::any_of(samples.begin(), samples.end(),
-                                         [&](const auto& s) { return matches(ctx, s.second, *content.senderNamed); });
+                                         [&](const auto& s) { return matches(ctx, s.second, content.senderNamed); });
     if (without.size() == samples.size() && !otherSender) {
       Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
                               "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");
@@ -119,7 +119,7 @@ void checkSamplesContent(RuleContext& ctx) {
     }
   }
   bool optOut = std::any_of(samples.begin(), samples.end(),
-                            [&](const auto& s) { return matches(ctx, s.second, *content.optOut); });
+                            [&](const auto& s) { return matches(ctx, s.second, content.optOut); });
   if (!optOut) {
     ctx.add(makeFinding("/campaign/sample1", "SAMPLE_OPT_OUT_MISSING",
                         "Add opt-out wording to at least one sample, e.g. \"Reply STOP to opt out.\""));
@@ -172,7 +172,7 @@ void checkReplies(RuleContext& ctx) {
     // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
     const bool brand = names.empty() || mentionsBrand(ctx, help);
-    const bool contact = matches(ctx, help, *content.email) || carriesPhone(ctx, help);
+    const bool contact = matches(ctx, help, content.email) || carriesPhone(ctx, help);
     const bool website = carriesLink(ctx, help);
     if (!contact && !website) {
       if (!brand) missing.push_back("the brand name");
@@ -188,15 +188,15 @@ void checkReplies(RuleContext& ctx) {
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
     if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
-    if (!matches(ctx, optin, *content.optOut)) missing.push_back("how to opt out (Reply STOP)");
-    if (!matches(ctx, optin, *content.frequency)) details.push_back("the message frequency");
-    if (!matches(ctx, optin, *content.help)) details.push_back("how to get help (HELP)");
+    if (!matches(ctx, optin, content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    if (!matches(ctx, optin, content.frequency)) details.push_back("the message frequency");
+    if (!matches(ctx, optin, content.help)) details.push_back("how to get help (HELP)");
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
     report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }
   const std::string& optout = ctx.text("/campaign/optoutMessage");
   if (!optout.empty()) {
-    if (!matches(ctx, optout, *content.optOutConfirmation)) {
+    if (!matches(ctx, optout, content.optOutConfirmation)) {
       report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
              "opt-out confirmation");
     }
@@ -215,14 +215,14 @@ void checkDeclarations(RuleContext& ctx) {
   }
   const std::string& description = ctx.text("/campaign/description");
   if (ctx.flag("/campaign/directLending") && !description.empty() &&
-      !matches(ctx, description, *content.directLendingWords)) {
+      !matches(ctx, description, content.directLendingWords)) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }
   std::string all = description;
   for (const auto& s : ctx.samples()) all += "\n" + s.second;
   if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(ctx, *content.lending, all);
+    std::string word = findWord(ctx, content.lending, all);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/directLending", "DIRECT_LENDING_UNDECLARED",
                               "The campaign speaks of lending (\"" + word +
@@ -233,7 +233,7 @@ void checkDeclarations(RuleContext& ctx) {
     }
   }
   if (!ctx.flag("/campaign/ageGated") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(ctx, *content.ageGated, all);
+    std::string word = findWord(ctx, content.ageGated, all);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/ageGated", "AGE_GATED_UNDECLARED",
                               "The campaign speaks of age-restricted products (\"" + word +

@@ -18,13 +18,55 @@ RE2::Options quietCaseless() {
 
 // Whole words without \b, which would miss "21+": a word starts and ends at
 // the text's ends or next to a character that is not a letter or digit.
-std::unique_ptr<RE2> wordsRegex(const json& words) {
+LazyRegex wordsRegex(const json& words) {
   std::string alternatives;
   for (const json& w : words) {
     if (!alternatives.empty()) alternatives += '|';
     alternatives += RE2::QuoteMeta(w.get<std::string>());
   }
-  return std::make_unique<RE2>("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
+  return LazyRegex("(?:^|[^A-Za-z0-9_])(" + alternatives + ")(?:[^A-Za-z0-9_]|$)", quietCaseless());
+}
+
+// Calls visit(i) for each character of `pattern` that is syntax, not text:
+// not escaped and not inside a character class; visit returns false to stop.
+template <typename Visit>
+void forEachSyntaxChar(const std::string& pattern, Visit visit) {
+  bool inClass = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\') {
+      ++i;
+    } else if (inClass) {
+      inClass = ch != ']';
+    } else if (ch == '[') {
+      inClass = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the first ] is a member
+    } else if (!visit(i)) {
+      return;
+    }
+  }
+}
+
+// `pattern` with each counted repeat {0,N} (lazy or not) written as *: every
+// text the pattern matches, the wider one matches too. RE2 compiles N copies
+// of the repeated item, and the phrase set cost twice as much to build with
+// the consent patterns' {0,80} (docs/benchmarks.md).
+std::string widenCountedRepeats(const std::string& pattern) {
+  std::string out;
+  std::size_t copied = 0;
+  forEachSyntaxChar(pattern, [&](std::size_t i) {
+    if (pattern.compare(i, 3, "{0,") != 0) return true;
+    std::size_t j = i + 3;
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    if (j > i + 3 && j < pattern.size() && pattern[j] == '}') {
+      out.append(pattern, copied, i - copied);
+      out += '*';
+      copied = j + 1;
+    }
+    return true;
+  });
+  return out.append(pattern, copied, std::string::npos);
 }
 
 // True when every match of `pattern` holds the literal `c`: the pattern has
@@ -32,32 +74,55 @@ std::unique_ptr<RE2> wordsRegex(const json& words) {
 // classes), unescaped and not followed by a quantifier that may drop it.
 bool requiresLiteral(const std::string& pattern, char c) {
   int depth = 0;
-  bool inClass = false, found = false;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
+  bool found = false, alternation = false;
+  forEachSyntaxChar(pattern, [&](std::size_t i) {
     const char ch = pattern[i];
-    if (ch == '\\') {
-      ++i;
-      continue;
-    }
-    if (inClass) {
-      inClass = ch != ']';
-    } else if (ch == '[') {
-      inClass = true;
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the first ] is a member
-    } else if (ch == '(') {
+    if (ch == '(') {
       ++depth;
     } else if (ch == ')') {
       --depth;
     } else if (ch == '|' && depth == 0) {
+      alternation = true;
       return false;
     } else if (ch == c && depth == 0) {
       const char next = i + 1 < pattern.size() ? pattern[i + 1] : '\0';
       found = found || (next != '?' && next != '*' && next != '{');
     }
-  }
-  return found;
+    return true;
+  });
+  return found && !alternation;
 }
+
+// The phrase patterns of data/content.json, by key.
+constexpr std::pair<const char*, LazyRegex ContentData::*> kPhrases[] = {
+    {"optOut", &ContentData::optOut},
+    {"help", &ContentData::help},
+    {"frequency", &ContentData::frequency},
+    {"rates", &ContentData::rates},
+    {"privacy", &ContentData::privacy},
+    {"smsWord", &ContentData::smsWord},
+    {"optInMethod", &ContentData::optInMethod},
+    {"consentAsCondition", &ContentData::consentAsCondition},
+    {"optOutConfirmation", &ContentData::optOutConfirmation},
+    {"link", &ContentData::link},
+    {"phone", &ContentData::phone},
+    {"email", &ContentData::email},
+    {"linkPlaceholder", &ContentData::linkPlaceholder},
+    {"phonePlaceholder", &ContentData::phonePlaceholder},
+    {"brandPlaceholder", &ContentData::brandPlaceholder},
+    {"messageKind", &ContentData::messageKind},
+    {"directLendingWords", &ContentData::directLendingWords},
+    {"stopWord", &ContentData::stopWord},
+    {"senderNamed", &ContentData::senderNamed},
+    {"consentImplied", &ContentData::consentImplied},
+    {"consentAtSignIn", &ContentData::consentAtSignIn},
+    {"consentExplicitAct", &ContentData::consentExplicitAct},
+    {"consentBundled", &ContentData::consentBundled},
+    {"coldContact", &ContentData::coldContact},
+    {"optInWhere", &ContentData::optInWhere},
+    {"verbalConsent", &ContentData::verbalConsent},
+    {"writtenConsent", &ContentData::writtenConsent},
+};
 
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
@@ -77,7 +142,7 @@ bool buildUsecases(ContentData& d, std::string& error) {
   for (const json& c : usecases.at("classes")) {
     SampleClass k;
     k.name = c.at("name").get<std::string>();
-    k.regex = std::make_unique<RE2>(c.at("pattern").get<std::string>(), quietCaseless());
+    k.regex = LazyRegex(c.at("pattern").get<std::string>(), quietCaseless());
     insertStrings(c.at("covered"), k.covered);
     insertStrings(c.at("mismatch"), k.mismatch);
     d.classes.push_back(std::move(k));
@@ -93,38 +158,42 @@ bool buildUsecases(ContentData& d, std::string& error) {
       return false;
     }
   }
-  d.purpose = std::make_unique<RE2>(usecases.at("purpose").get<std::string>(), quietCaseless());
+  d.purpose = LazyRegex(usecases.at("purpose").get<std::string>(), quietCaseless());
   return true;
 }
 
 // A set answers exactly what RE2::PartialMatch answers for each pattern
-// (same pattern, same options); a pattern the set refuses, or a set that does
-// not compile, leaves its patterns to be run one by one.
-void addPhraseSet(ContentData& d, const std::vector<const RE2*>& members) {
+// (same pattern, same options), or, for a pattern it holds in a wider form,
+// whether it may match; a pattern the set refuses, or a set that does not
+// compile, leaves its patterns to be run one by one.
+void addPhraseSet(ContentData& d, const std::vector<const LazyRegex*>& members) {
   auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
-  std::vector<std::pair<const RE2*, int>> added;
-  for (const RE2* re : members) {
+  std::vector<std::pair<const LazyRegex*, PhraseSlot>> added;
+  for (const LazyRegex* re : members) {
     if (re->options().case_sensitive() || d.phraseIndex.count(re) != 0) continue;
-    const int i = set->Add(re->pattern(), nullptr);
-    if (i >= 0) added.emplace_back(re, i);
+    const std::string wide = widenCountedRepeats(re->pattern());
+    const int i = set->Add(wide, nullptr);
+    if (i >= 0) added.emplace_back(re, PhraseSlot{0, i, wide == re->pattern()});
   }
   if (added.empty() || !set->Compile()) return;
   const int which = static_cast<int>(d.phraseSets.size());
   d.phraseSets.push_back(PhraseSet{std::move(set), added.size()});
-  for (const auto& [re, i] : added) d.phraseIndex.emplace(re, PhraseSlot{which, i});
+  for (auto& [re, slot] : added) {
+    slot.set = which;
+    d.phraseIndex.emplace(re, slot);
+  }
 }
 
 // Three small sets, not one: a set's DFA grows with every pattern it holds,
 // and one set of all of them cost more than the scans it replaced.
-template <typename Phrases>
-void buildPhraseSets(ContentData& d, const Phrases& phrases) {
-  std::vector<const RE2*> members;
-  for (const auto& entry : phrases) members.push_back(entry.second->get());
+void buildPhraseSets(ContentData& d) {
+  std::vector<const LazyRegex*> members;
+  for (const auto& entry : kPhrases) members.push_back(&(d.*entry.second));
   addPhraseSet(d, members);
-  members = {d.purpose.get()};
-  for (const auto& c : d.classes) members.push_back(c.regex.get());
+  members = {&d.purpose};
+  for (const auto& c : d.classes) members.push_back(&c.regex);
   addPhraseSet(d, members);
-  addPhraseSet(d, {d.anyProhibited.get(), d.anyDisallowed.get(), d.lending.get(), d.ageGated.get()});
+  addPhraseSet(d, {&d.anyProhibited, &d.anyDisallowed, &d.lending, &d.ageGated});
 }
 
 bool build(ContentData& d, std::string& error) {
@@ -142,42 +211,15 @@ bool build(ContentData& d, std::string& error) {
   }
   d.lending = wordsRegex(doc.at("lending"));
   d.ageGated = wordsRegex(doc.at("ageGated"));
-  const std::pair<const char*, std::unique_ptr<RE2>*> phrases[] = {{"optOut", &d.optOut},
-                                                                   {"help", &d.help},
-                                                                   {"frequency", &d.frequency},
-                                                                   {"rates", &d.rates},
-                                                                   {"privacy", &d.privacy},
-                                                                   {"smsWord", &d.smsWord},
-                                                                   {"optInMethod", &d.optInMethod},
-                                                                   {"consentAsCondition", &d.consentAsCondition},
-                                                                   {"optOutConfirmation", &d.optOutConfirmation},
-                                                                   {"link", &d.link},
-                                                                   {"phone", &d.phone},
-                                                                   {"email", &d.email},
-                                                                   {"linkPlaceholder", &d.linkPlaceholder},
-                                                                   {"phonePlaceholder", &d.phonePlaceholder},
-                                                                   {"brandPlaceholder", &d.brandPlaceholder},
-                                                                   {"messageKind", &d.messageKind},
-                                                                   {"directLendingWords", &d.directLendingWords},
-                                                                   {"stopWord", &d.stopWord},
-                                                                   {"senderNamed", &d.senderNamed},
-                                                                   {"consentImplied", &d.consentImplied},
-                                                                   {"consentAtSignIn", &d.consentAtSignIn},
-                                                                   {"consentExplicitAct", &d.consentExplicitAct},
-                                                                   {"consentBundled", &d.consentBundled},
-                                                                   {"coldContact", &d.coldContact},
-                                                                   {"optInWhere", &d.optInWhere},
-                                                                   {"verbalConsent", &d.verbalConsent},
-                                                                   {"writtenConsent", &d.writtenConsent}};
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
   }
-  for (const auto& [key, slot] : phrases) {
+  for (const auto& [key, member] : kPhrases) {
     RE2::Options options = quietCaseless();
     options.set_case_sensitive(caseSensitive.count(key) != 0);
-    *slot = std::make_unique<RE2>(doc.at(key).get<std::string>(), options);
+    d.*member = LazyRegex(doc.at(key).get<std::string>(), options);
   }
   for (const auto& [key, target] :
        {std::pair<const char*, std::set<std::string>*>{"nonEnglishWords", &d.nonEnglishWords},
@@ -193,20 +235,7 @@ bool build(ContentData& d, std::string& error) {
   if (!parseData("data/tlds.json", tlds, error)) return false;
   insertStrings(tlds.at("tlds"), d.tlds);
   if (!buildUsecases(d, error)) return false;
-  auto check = [&](const RE2* re, const std::string& name) {
-    if (re != nullptr && !re->ok()) error = "data/content.json " + name + ": " + re->error();
-  };
-  for (const auto& [key, slot] : phrases) check(slot->get(), key);
-  for (const auto& c : d.prohibited) check(c.regex.get(), c.name);
-  for (const auto& c : d.disallowed) check(c.regex.get(), c.name);
-  for (const auto& c : d.classes) check(c.regex.get(), "data/usecases.json " + c.name);
-  check(d.purpose.get(), "data/usecases.json purpose");
-  check(d.anyProhibited.get(), "prohibited");
-  check(d.anyDisallowed.get(), "disallowed");
-  check(d.lending.get(), "lending");
-  check(d.ageGated.get(), "ageGated");
-  if (!error.empty()) return false;
-  buildPhraseSets(d, phrases);
+  buildPhraseSets(d);
   return true;
 }
 
@@ -226,6 +255,22 @@ const ContentData* contentData(std::string* error) {
   }();
   if (error != nullptr) *error = buildError;
   return data;
+}
+
+std::string compileAll(const ContentData& d) {
+  std::vector<std::pair<std::string, const LazyRegex*>> all = {{"anyProhibited", &d.anyProhibited},
+                                                               {"anyDisallowed", &d.anyDisallowed},
+                                                               {"lending", &d.lending},
+                                                               {"ageGated", &d.ageGated},
+                                                               {"data/usecases.json purpose", &d.purpose}};
+  for (const auto& c : d.prohibited) all.emplace_back(c.name, &c.regex);
+  for (const auto& c : d.disallowed) all.emplace_back(c.name, &c.regex);
+  for (const auto& c : d.classes) all.emplace_back("data/usecases.json " + c.name, &c.regex);
+  for (const auto& [key, member] : kPhrases) all.emplace_back(key, &(d.*member));
+  for (const auto& [name, re] : all) {
+    if (!re->get().ok()) return name + ": " + re->get().error();
+  }
+  return "";
 }
 
 std::string findWord(const RE2& re, const std::string& text) {

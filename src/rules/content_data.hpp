@@ -13,18 +13,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rules/lazy_regex.hpp"
+
 namespace smsreg::rules {
 
 // One category of words, e.g. "alcohol", matched as a whole word or phrase.
 struct WordCategory {
   std::string name;
-  std::unique_ptr<RE2> regex;  // submatch 1 is the word found
+  LazyRegex regex;  // submatch 1 is the word found
 };
 
 // A kind of message (data/usecases.json) and the use cases that cover it.
 struct SampleClass {
   std::string name;
-  std::unique_ptr<RE2> regex;
+  LazyRegex regex;
   std::set<std::string> covered, mismatch;
 };
 
@@ -35,6 +37,9 @@ struct PhraseSet {
 struct PhraseSlot {
   int set = 0;     // index in ContentData::phraseSets
   int member = 0;  // index in that set
+  // False when the set holds a wider form of the pattern (a counted repeat
+  // {0,N} as *: RE2 compiles N copies of it), so a hit is only a maybe.
+  bool exact = true;
 };
 
 struct ContentData {
@@ -42,10 +47,10 @@ struct ContentData {
   std::vector<WordCategory> disallowed;
   // Every word of a group in one regex: one pass says whether any category
   // can match, so clean text (nearly all of it) costs one scan, not twenty.
-  std::unique_ptr<RE2> anyProhibited, anyDisallowed;
-  std::unique_ptr<RE2> lending, ageGated;
-  std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
-      optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
+  LazyRegex anyProhibited, anyDisallowed;
+  LazyRegex lending, ageGated;
+  LazyRegex optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition, optOutConfirmation, link,
+      phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
   // Every match of `email` holds an "@": a literal "@" at the top level of
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
@@ -56,7 +61,7 @@ struct ContentData {
   std::unordered_map<std::string, int> languageWords;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
-  std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;
+  LazyRegex messageKind, directLendingWords, stopWord;
   std::set<std::string> kindStopWords;
   // Third-party services brands link to (reviews, maps, payments, bookings).
   std::set<std::string> serviceDomains;
@@ -67,20 +72,25 @@ struct ContentData {
   std::vector<SampleClass> classes;
   std::set<std::string> checkedUsecases, bySubUsecases;
   std::map<std::string, const SampleClass*> signatures;  // sub-use case -> the class a sample must show
-  std::unique_ptr<RE2> purpose;
+  LazyRegex purpose;
   // Consent wording that rejections name (content.json).
-  std::unique_ptr<RE2> consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere,
-      verbalConsent, writtenConsent;
+  LazyRegex consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere, verbalConsent,
+      writtenConsent;
   // The case-insensitive patterns above in a few RE2::Sets, so one pass over
   // a text says which of a set's patterns match anywhere in it (matches() in
   // text_match.hpp); phraseIndex says where a pattern is.
   std::vector<PhraseSet> phraseSets;
-  std::unordered_map<const RE2*, PhraseSlot> phraseIndex;
+  std::unordered_map<const LazyRegex*, PhraseSlot> phraseIndex;
 };
 
-// Compiled on first use; null (with `error`) when the embedded data is broken,
-// which the tests catch.
+// Read on first use; null (with `error`) when the embedded data is broken.
+// Each pattern compiles when first used (LazyRegex).
 const ContentData* contentData(std::string* error = nullptr);
+
+// Compiles every pattern of `data` now and returns the first that does not
+// compile, as "name: RE2's error", or "": what the tests check, since a
+// broken pattern would otherwise only show as a rule that never fires.
+std::string compileAll(const ContentData& data);
 
 // The first whole-word match of `re` in `text` (submatch 1), or "".
 std::string findWord(const RE2& re, const std::string& text);

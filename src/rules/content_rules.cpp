@@ -100,10 +100,10 @@ void checkLinks(RuleContext& ctx) {
 
 void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
   const auto& content = ctx.content();
-  const bool anyProhibited = matches(ctx, text, *content.anyProhibited);
+  const bool anyProhibited = matches(ctx, text, content.anyProhibited);
   for (const WordCategory& c : content.prohibited) {
     if (!anyProhibited) break;
-    std::string word = findWord(ctx, *c.regex, text);
+    std::string word = findWord(ctx, c.regex, text);
     if (word.empty()) continue;
     Finding f = makeFinding(p, "CONTENT_PROHIBITED",
                             "\"" + word + "\" points to " + c.name +
@@ -115,11 +115,11 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     break;  // one finding per field and code
   }
   const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
-  const bool anyDisallowed = matches(ctx, text, *content.anyDisallowed);
+  const bool anyDisallowed = matches(ctx, text, content.anyDisallowed);
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
-    std::string word = findWord(ctx, *c.regex, text);
+    std::string word = findWord(ctx, c.regex, text);
     if (word.empty()) continue;
     Finding f = makeFinding(p, "CONTENT_DISALLOWED",
                             "\"" + word + "\" points to " + c.name +

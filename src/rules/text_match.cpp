@@ -61,13 +61,17 @@ bool mayHoldEmail(const ContentData& content, const std::string& text) {
   return !content.emailNeedsAt || text.find('@') != std::string::npos;
 }
 
-}  // namespace
+// What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
+// in a set, or the set ran out of memory: run the pattern itself). `exact`
+// is false when the set holds a wider form of the pattern.
+enum class SetAnswer { kHit, kMiss, kAsk };
 
-bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
+SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRegex& re, bool& exact) {
   const ContentData& content = ctx.content();
   auto member = content.phraseIndex.find(&re);
-  if (member == content.phraseIndex.end()) return RE2::PartialMatch(text, re);
+  if (member == content.phraseIndex.end()) return SetAnswer::kAsk;
   const PhraseSlot slot = member->second;
+  exact = slot.exact;
   const PhraseSet& set = content.phraseSets[static_cast<std::size_t>(slot.set)];
   TextFacts& facts = ctx.memo().facts(text);
   if (facts.phrases.size() < content.phraseSets.size()) facts.phrases.resize(content.phraseSets.size());
@@ -83,16 +87,33 @@ bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
       for (int hit : hits) result.hits[static_cast<std::size_t>(hit)] = true;
     }
   }
-  if (result.failed) return RE2::PartialMatch(text, re);
-  return result.hits[static_cast<std::size_t>(slot.member)];
+  if (result.failed) return SetAnswer::kAsk;
+  return result.hits[static_cast<std::size_t>(slot.member)] ? SetAnswer::kHit : SetAnswer::kMiss;
 }
 
-bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re) {
-  return ctx.content().phraseIndex.count(&re) == 0 || matches(ctx, text, re);
+}  // namespace
+
+bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  bool exact = true;
+  switch (askSet(ctx, text, re, exact)) {
+    case SetAnswer::kMiss:
+      return false;
+    case SetAnswer::kHit:
+      if (exact) return true;
+      break;
+    case SetAnswer::kAsk:
+      break;
+  }
+  return RE2::PartialMatch(text, *re);
 }
 
-std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text) {
-  return mayMatch(ctx, text, re) ? findWord(re, text) : std::string();
+bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  bool exact = true;
+  return askSet(ctx, text, re, exact) != SetAnswer::kMiss;
+}
+
+std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text) {
+  return mayMatch(ctx, text, re) ? findWord(*re, text) : std::string();
 }
 
 const std::vector<std::string>& brandNames(const RuleContext& ctx) {
@@ -154,7 +175,7 @@ bool mentionsBrand(const RuleContext& ctx, const std::string& text) {
 }
 
 bool namesBrand(const RuleContext& ctx, const std::string& text) {
-  return mentionsBrand(ctx, text) || matches(ctx, text, *ctx.content().brandPlaceholder);
+  return mentionsBrand(ctx, text) || matches(ctx, text, ctx.content().brandPlaceholder);
 }
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
@@ -214,7 +235,7 @@ bool carriesLink(const ContentData& content, const std::string& text) {
 }
 
 bool carriesLink(const RuleContext& ctx, const std::string& text) {
-  return matches(ctx, text, *ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
+  return matches(ctx, text, ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
@@ -226,7 +247,7 @@ bool carriesPhone(const ContentData& content, const std::string& text) {
 }
 
 bool carriesPhone(const RuleContext& ctx, const std::string& text) {
-  return matches(ctx, text, *ctx.content().phonePlaceholder) || hasPhoneNumber(ctx.content(), text);
+  return matches(ctx, text, ctx.content().phonePlaceholder) || hasPhoneNumber(ctx.content(), text);
 }
 
 }  // namespace smsreg::rules

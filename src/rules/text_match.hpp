@@ -14,14 +14,15 @@
 
 namespace smsreg::rules {
 
-// RE2::PartialMatch(text, re), from one pass of ContentData::phraseSet over
-// the text, kept for the document; patterns outside the set run on their own.
-bool matches(const RuleContext& ctx, const std::string& text, const RE2& re);
+// RE2::PartialMatch(text, *re), from one pass of the phrase set that holds
+// `re` over the text, kept for the document; patterns outside the sets run on
+// their own, and one a set holds only in a wider form runs when the set hits.
+bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
 // False only when a phrase set says `re` does not match `text`: a cheap test
 // before a search for submatches.
-bool mayMatch(const RuleContext& ctx, const std::string& text, const RE2& re);
-// findWord(re, text), without the scan when a set says `re` cannot match.
-std::string findWord(const RuleContext& ctx, const RE2& re, const std::string& text);
+bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
+// findWord(*re, text), without the scan when a set says `re` cannot match.
+std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text);
 
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;

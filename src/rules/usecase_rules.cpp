@@ -42,7 +42,7 @@ void checkSampleClasses(RuleContext& ctx) {
   for (const auto& [pointer, text] : ctx.samples()) {
     std::vector<const SampleClass*> matched;
     for (const SampleClass& k : c.classes) {
-      if (matches(ctx, text, *k.regex)) matched.push_back(&k);
+      if (matches(ctx, text, k.regex)) matched.push_back(&k);
     }
     if (matched.empty()) continue;  // nothing recognisable: no opinion
     bool covered = false, unmistakable = matched.size() == 1;
@@ -75,8 +75,8 @@ void checkDescription(RuleContext& ctx) {
   if (description.empty()) return;
   const ContentData& c = ctx.content();
   const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
-  bool purpose = matches(ctx, description, *c.purpose);
-  for (const SampleClass& k : c.classes) purpose = purpose || matches(ctx, description, *k.regex);
+  bool purpose = matches(ctx, description, c.purpose);
+  for (const SampleClass& k : c.classes) purpose = purpose || matches(ctx, description, k.regex);
   if (sender || purpose) return;
   ctx.add(makeFinding("/campaign/description", "DESCRIPTION_VAGUE",
                       "Say who sends the messages and why: name the brand and the kind of messages (e.g. "
@@ -107,7 +107,7 @@ void checkSamplesPerUsecase(RuleContext& ctx) {
     if (signature == c.signatures.end()) continue;
     const SampleClass* k = signature->second;
     const bool shown = std::any_of(ctx.samples().begin(), ctx.samples().end(),
-                                   [&](const auto& s) { return matches(ctx, s.second, *k->regex); });
+                                   [&](const auto& s) { return matches(ctx, s.second, k->regex); });
     if (!shown) unshown.push_back(u);
   }
   if (unshown.empty()) return;
