@@ -59,6 +59,13 @@ bool requiresLiteral(const std::string& pattern, char c) {
   return found;
 }
 
+// The link pattern whose every alternative was read to need "://" (the
+// scheme), "www." followed by a label, or a "." before the top-level domain's
+// first letter: ContentData::linkNeedsDot. Another pattern gets no shortcut.
+constexpr std::string_view kCheckedLinkPattern =
+    R"(\b[hH][tT][tT][pP][sS]?://[^\s<>"']+|\b[wW][wW][wW]\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>"']*|)"
+    R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([a-z]{2,24}|xn--[a-z0-9-]+)\b(/[^\s<>"']*)?)";
+
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
   if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
@@ -170,6 +177,7 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"verbalConsent", &d.verbalConsent},
                                                                    {"writtenConsent", &d.writtenConsent}};
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
+  d.linkNeedsDot = doc.at("link").get<std::string>() == kCheckedLinkPattern;
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());

@@ -49,6 +49,10 @@ struct ContentData {
   // Every match of `email` holds an "@": a literal "@" at the top level of
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
+  // Every match of `link` holds "://" or a "." before a letter, digit or "-":
+  // checked by hand for kCheckedLinkPattern, so set only while content.json
+  // still holds that pattern.
+  bool linkNeedsDot = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
   // The two lists above in one hash lookup a word (looksNonEnglish reads
   // every word of every text): kEnglishWord and/or kNonEnglishWord.

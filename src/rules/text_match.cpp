@@ -61,6 +61,23 @@ bool mayHoldEmail(const ContentData& content, const std::string& text) {
   return !content.emailNeedsAt || text.find('@') != std::string::npos;
 }
 
+// Every match of the link pattern holds "://" or a "." followed by a letter,
+// digit or "-" (ContentData::linkNeedsDot), so a text with neither needs no
+// scan; blanking emails out only removes characters, so the test on the text
+// as written holds for the blanked one too.
+bool mayHoldLink(const ContentData& content, std::string_view text) {
+  if (!content.linkNeedsDot) return true;
+  for (std::size_t i = text.find('.'); i != std::string_view::npos; i = text.find('.', i + 1)) {
+    if (i + 1 < text.size()) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '-') {
+        return true;
+      }
+    }
+  }
+  return text.find("://") != std::string_view::npos;
+}
+
 }  // namespace
 
 bool matches(const RuleContext& ctx, const std::string& text, const RE2& re) {
@@ -159,9 +176,16 @@ bool namesBrand(const RuleContext& ctx, const std::string& text) {
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
   std::vector<Link> links;
-  // Email addresses are not links; blank them out first.
-  std::string scan = text;
-  if (mayHoldEmail(content, text)) RE2::GlobalReplace(&scan, *content.email, " ");
+  if (!mayHoldLink(content, text)) return links;
+  // Email addresses are not links; blank them out first (in a copy only when
+  // there may be one to blank).
+  std::string blanked;
+  const bool emails = mayHoldEmail(content, text);
+  if (emails) {
+    blanked = text;
+    RE2::GlobalReplace(&blanked, *content.email, " ");
+  }
+  const std::string& scan = emails ? blanked : text;
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
