@@ -1,5 +1,7 @@
 #include "rules/content_data.hpp"
 
+#include <algorithm>
+
 #include "input/bounded_json.hpp"
 #include "schema/embedded.hpp"
 
@@ -197,6 +199,11 @@ bool build(ContentData& d, std::string& error) {
   }
   for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
   for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
+  for (const auto& [w, kind] : d.languageWords) {
+    d.languageWordMaxLength = std::max(d.languageWordMaxLength, w.size());
+    const bool letter = !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+    d.languageWordFirstLetters |= letter ? std::uint32_t{1} << (w[0] - 'a') : ~std::uint32_t{0};
+  }
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
   insertStrings(tlds.at("tlds"), d.tlds);

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -58,6 +59,11 @@ struct ContentData {
   // every word of every text): kEnglishWord and/or kNonEnglishWord.
   static constexpr int kEnglishWord = 1, kNonEnglishWord = 2;
   std::unordered_map<std::string, int> languageWords;
+  // The longest of languageWords, and a bit for each letter one of them
+  // starts with (all bits when one starts with anything else): a word outside
+  // both needs no lookup.
+  std::size_t languageWordMaxLength = 0;
+  std::uint32_t languageWordFirstLetters = 0;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
   std::unique_ptr<RE2> messageKind, directLendingWords, stopWord;

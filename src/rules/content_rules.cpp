@@ -149,19 +149,27 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
     }
   }
   if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
+  // A word is the text's letters between spaces, lowercased, other bytes
+  // skipped ("opt-out" is "optout"). Only a word that could be one of
+  // languageWords (by length and first letter) is looked up, and one longer
+  // than any of them is not even kept: the one string is reused, so no word
+  // allocates.
   std::size_t english = 0, foreign = 0;
   std::string word;
+  std::size_t length = 0;
   auto count = [&] {
-    if (word.empty()) return;
-    if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
-      if ((it->second & ContentData::kEnglishWord) != 0) ++english;
-      if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+    if (length != 0 && length <= c.languageWordMaxLength && (c.languageWordFirstLetters >> (word[0] - 'a') & 1u) != 0) {
+      if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
+        if ((it->second & ContentData::kEnglishWord) != 0) ++english;
+        if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+      }
     }
     word.clear();
+    length = 0;
   };
   for (char ch : text) {
     if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      word += static_cast<char>(ch | 0x20);
+      if (length++ < c.languageWordMaxLength) word += static_cast<char>(ch | 0x20);
     } else if (ch == ' ' || ch == '\n' || ch == '\t') {
       count();
     }
@@ -171,15 +179,15 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
 }
 
 void checkLanguage(RuleContext& ctx) {
-  std::vector<std::pair<std::string, std::string>> fields = ctx.samples();
-  fields.insert(fields.begin(), {"/campaign/messageFlow", ctx.text("/campaign/messageFlow")});
-  fields.insert(fields.begin(), {"/campaign/description", ctx.text("/campaign/description")});
-  for (const auto& [p, text] : fields) {
-    if (text.empty() || !looksNonEnglish(ctx.content(), text)) continue;
+  auto check = [&](const auto& p, const std::string& text) {
+    if (text.empty() || !looksNonEnglish(ctx.content(), text)) return;
     ctx.add(makeFinding(p, "TEXT_NOT_ENGLISH",
                         "Write this text in English, or add an English translation: carriers review "
                         "registrations in English."));
-  }
+  };
+  // Description, flow, then the samples, without copying any of them.
+  for (const char* p : {"/campaign/description", "/campaign/messageFlow"}) check(p, ctx.text(p));
+  for (const auto& [p, text] : ctx.samples()) check(p, text);
 }
 
 }  // namespace
