@@ -137,44 +137,62 @@ void checkWords(RuleContext& ctx) {
   for (const auto& [p, text] : ctx.samples()) scanWords(ctx, p, text);
 }
 
-// A text reads as English unless most of its letters are outside ASCII or
-// its common words are mostly Spanish or French ones.
-bool looksNonEnglish(const ContentData& c, const std::string& text) {
-  std::size_t ascii = 0, other = 0;
-  for (unsigned char ch : text) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      ++ascii;
-    } else if (ch >= 0xC0) {  // lead byte of a non-ASCII code point
-      ++other;
+// What looksNonEnglish makes of each byte, so its one walk over a text takes
+// one table lookup a byte.
+enum ByteKind : unsigned char { kOtherByte, kLetterByte, kSpaceByte, kLeadByte };
+struct ByteKinds {
+  ByteKind kind[256];
+  constexpr ByteKinds() : kind() {
+    for (int ch = 0; ch < 256; ++ch) {
+      const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+      kind[ch] = letter                                    ? kLetterByte
+                 : (ch == ' ' || ch == '\n' || ch == '\t') ? kSpaceByte
+                 : ch >= 0xC0                              ? kLeadByte  // lead byte of a non-ASCII code point
+                                                           : kOtherByte;
     }
   }
-  if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
-  // A word is the text's letters between spaces, lowercased, other bytes
-  // skipped ("opt-out" is "optout"). Only a word that could be one of
-  // languageWords (by length and first letter) is looked up, and one longer
-  // than any of them is not even kept: the one string is reused, so no word
-  // allocates.
-  std::size_t english = 0, foreign = 0;
-  std::string word;
+};
+constexpr ByteKinds kByteKinds;
+
+// A text reads as English unless most of its letters are outside ASCII or
+// its common words are mostly Spanish or French ones. A word is the text's
+// letters between spaces, lowercased, other bytes skipped ("opt-out" is
+// "optout"). Only a word that could be one of languageWords (by length and
+// first letter) is looked up, in one reused string, so no word allocates.
+bool looksNonEnglish(const ContentData& c, const std::string& text) {
+  std::size_t ascii = 0, other = 0, english = 0, foreign = 0;
+  const std::size_t maxLength = c.languageWordMaxLength;
+  std::string word(maxLength, '\0'), key;
   std::size_t length = 0;
   auto count = [&] {
-    if (length != 0 && length <= c.languageWordMaxLength && (c.languageWordFirstLetters >> (word[0] - 'a') & 1u) != 0) {
-      if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
+    if (length != 0 && length <= maxLength && (c.languageWordFirstLetters >> (word[0] - 'a') & 1u) != 0) {
+      key.assign(word, 0, length);
+      if (auto it = c.languageWords.find(key); it != c.languageWords.end()) {
         if ((it->second & ContentData::kEnglishWord) != 0) ++english;
         if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
       }
     }
-    word.clear();
     length = 0;
   };
-  for (char ch : text) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      if (length++ < c.languageWordMaxLength) word += static_cast<char>(ch | 0x20);
-    } else if (ch == ' ' || ch == '\n' || ch == '\t') {
-      count();
+  for (unsigned char ch : text) {
+    switch (kByteKinds.kind[ch]) {
+      case kLetterByte:
+        ++ascii;
+        if (length < maxLength) word[length] = static_cast<char>(ch | 0x20);
+        ++length;
+        break;
+      case kSpaceByte:
+        count();
+        break;
+      case kLeadByte:
+        ++other;
+        break;
+      case kOtherByte:
+        break;
     }
   }
   count();
+  if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
   return foreign >= 3 && foreign > english * 2;
 }
 
