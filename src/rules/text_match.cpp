@@ -7,17 +7,32 @@ namespace smsreg::rules {
 
 namespace {
 
+// What squash keeps of each byte: A-Z as a-z, a-z, 0-9 and bytes of
+// non-ASCII characters as they are; 0 for a byte it drops. One table lookup
+// a byte instead of three range tests (every text is squashed once or twice).
+struct SquashTable {
+  char out[256];
+  bool needsFold[256];  // non-ASCII, or a control character foldText may change
+  constexpr SquashTable() : out(), needsFold() {
+    for (int c = 0; c < 256; ++c) {
+      out[c] = c >= 'A' && c <= 'Z'                                            ? static_cast<char>(c - 'A' + 'a')
+               : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ? static_cast<char>(c)
+                                                                               : '\0';
+      needsFold[c] = c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+    }
+  }
+};
+constexpr SquashTable kSquash;
+
 // Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
 // "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
 std::string squash(std::string_view s) {
   std::string out(s.size(), '\0');
   std::size_t n = 0;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      out[n++] = static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      out[n++] = static_cast<char>(c);
-    }
+    const char kept = kSquash.out[c];
+    out[n] = kept;
+    n += kept != '\0';
   }
   out.resize(n);
   return out;
@@ -26,10 +41,16 @@ std::string squash(std::string_view s) {
 // squash(foldText(s)) without the folded copy when `s` is ASCII: folding
 // ASCII is lowering A-Z, which squash does itself.
 std::string squashFold(std::string_view s) {
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
   for (unsigned char c : s) {
-    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return squash(foldText(s));
+    if (kSquash.needsFold[c]) return squash(foldText(s));
+    const char kept = kSquash.out[c];
+    out[n] = kept;
+    n += kept != '\0';
   }
-  return squash(s);
+  out.resize(n);
+  return out;
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
