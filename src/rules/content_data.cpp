@@ -68,6 +68,13 @@ constexpr std::string_view kCheckedLinkPattern =
     R"(\b[hH][tT][tT][pP][sS]?://[^\s<>"']+|\b[wW][wW][wW]\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>"']*|)"
     R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([a-z]{2,24}|xn--[a-z0-9-]+)\b(/[^\s<>"']*)?)";
 
+// The phone pattern whose every alternative was read to need at least three
+// ASCII digits (ten, or a toll-free area code before a word such as
+// 1-800-FLOWERS): ContentData::phoneNeedsDigits.
+constexpr std::string_view kCheckedPhonePattern =
+    R"(\+1[\s.-]?\(?[2-9][0-9]{2}\)?[\s.-]?[0-9]{3}[\s.-]?[0-9]{4}\b|\([2-9][0-9]{2}\)\s?[0-9]{3}[\s.-]?[0-9]{4}\b|)"
+    R"(\b1?[\s.-]?[2-9][0-9]{2}[.-][0-9]{3}[.-][0-9]{4}\b|\b[2-9][0-9]{2} [0-9]{3} [0-9]{4}\b|\b1?[ .-]?(800|833|844|855|866|877|888)[ .-][A-Za-z]{3}[ .-]?[A-Za-z]{4}\b)";
+
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
   if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
@@ -180,6 +187,7 @@ bool build(ContentData& d, std::string& error) {
                                                                    {"writtenConsent", &d.writtenConsent}};
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
   d.linkNeedsDot = doc.at("link").get<std::string>() == kCheckedLinkPattern;
+  d.phoneNeedsDigits = doc.at("phone").get<std::string>() == kCheckedPhonePattern;
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());

@@ -54,6 +54,9 @@ struct ContentData {
   // checked by hand for kCheckedLinkPattern, so set only while content.json
   // still holds that pattern.
   bool linkNeedsDot = false;
+  // Every match of `phone` holds three ASCII digits or more: checked by hand
+  // for kCheckedPhonePattern, as linkNeedsDot.
+  bool phoneNeedsDigits = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
   // The two lists above in one hash lookup a word (looksNonEnglish reads
   // every word of every text): kEnglishWord and/or kNonEnglishWord.

@@ -263,6 +263,13 @@ bool carriesLink(const RuleContext& ctx, const std::string& text) {
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
+  // Taking links and emails out adds no digit, so a text with fewer
+  // than three (most samples) cannot hold a number afterwards either.
+  if (content.phoneNeedsDigits) {
+    int digits = 0;
+    for (const char c : text) digits += c >= '0' && c <= '9';
+    if (digits < 3) return false;
+  }
   return RE2::PartialMatch(withoutLinksAndEmails(content, text), *content.phone);
 }
 
