@@ -158,6 +158,13 @@ bool build(ContentData& d, std::string& error) {
   }
   d.lending = wordsRegex(doc.at("lending"));
   d.ageGated = wordsRegex(doc.at("ageGated"));
+  d.wordsStayInLine = true;
+  for (const char* group : {"lending", "ageGated"}) {
+    for (const json& w : doc.at(group)) {
+      const std::string& word = w.get_ref<const std::string&>();
+      d.wordsStayInLine = d.wordsStayInLine && word.find_first_of("\n\r") == std::string::npos;
+    }
+  }
   const std::pair<const char*, std::unique_ptr<RE2>*> phrases[] = {{"optOut", &d.optOut},
                                                                    {"help", &d.help},
                                                                    {"frequency", &d.frequency},

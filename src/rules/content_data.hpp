@@ -45,6 +45,10 @@ struct ContentData {
   // can match, so clean text (nearly all of it) costs one scan, not twenty.
   std::unique_ptr<RE2> anyProhibited, anyDisallowed;
   std::unique_ptr<RE2> lending, ageGated;
+  // No word of `lending` or `ageGated` holds a line break, so each matches
+  // texts joined by "\n" exactly when it matches one of them: "\n" is a
+  // word boundary as the ends of each text are.
+  bool wordsStayInLine = false;
   std::unique_ptr<RE2> optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition,
       optOutConfirmation, link, phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
   // Every match of `email` holds an "@": a literal "@" at the top level of
