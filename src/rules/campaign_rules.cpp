@@ -221,8 +221,16 @@ void checkDeclarations(RuleContext& ctx) {
   }
   std::string all = description;
   for (const auto& s : ctx.samples()) all += "\n" + s.second;
+  // A word list matches the texts joined by "\n" exactly when it matches one
+  // of them (wordsStayInLine): the parts' set passes, which checkWords needs
+  // anyway, answer for the whole, and only a hit searches the joined text.
+  auto findInAll = [&](const LazyRegex& re) {
+    bool may = !content.wordsStayInLine || mayMatch(ctx, description, re);
+    for (const auto& s : ctx.samples()) may = may || mayMatch(ctx, s.second, re);
+    return may ? findWord(*re, all) : std::string();
+  };
   if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(ctx, content.lending, all);
+    std::string word = findInAll(content.lending);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/directLending", "DIRECT_LENDING_UNDECLARED",
                               "The campaign speaks of lending (\"" + word +
@@ -233,7 +241,7 @@ void checkDeclarations(RuleContext& ctx) {
     }
   }
   if (!ctx.flag("/campaign/ageGated") && ctx.value("/campaign") != nullptr) {
-    std::string word = findWord(ctx, content.ageGated, all);
+    std::string word = findInAll(content.ageGated);
     if (!word.empty()) {
       Finding f = makeFinding("/campaign/ageGated", "AGE_GATED_UNDECLARED",
                               "The campaign speaks of age-restricted products (\"" + word +

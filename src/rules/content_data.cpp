@@ -1,5 +1,7 @@
 #include "rules/content_data.hpp"
 
+#include <algorithm>
+
 #include "input/bounded_json.hpp"
 #include "schema/embedded.hpp"
 
@@ -124,6 +126,20 @@ constexpr std::pair<const char*, LazyRegex ContentData::*> kPhrases[] = {
     {"writtenConsent", &ContentData::writtenConsent},
 };
 
+// The link pattern whose every alternative was read to need "://" (the
+// scheme), "www." followed by a label, or a "." before the top-level domain's
+// first letter: ContentData::linkNeedsDot. Another pattern gets no shortcut.
+constexpr std::string_view kCheckedLinkPattern =
+    R"(\b[hH][tT][tT][pP][sS]?://[^\s<>"']+|\b[wW][wW][wW]\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>"']*|)"
+    R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([a-z]{2,24}|xn--[a-z0-9-]+)\b(/[^\s<>"']*)?)";
+
+// The phone pattern whose every alternative was read to need at least three
+// ASCII digits (ten, or a toll-free area code before a word such as
+// 1-800-FLOWERS): ContentData::phoneNeedsDigits.
+constexpr std::string_view kCheckedPhonePattern =
+    R"(\+1[\s.-]?\(?[2-9][0-9]{2}\)?[\s.-]?[0-9]{3}[\s.-]?[0-9]{4}\b|\([2-9][0-9]{2}\)\s?[0-9]{3}[\s.-]?[0-9]{4}\b|)"
+    R"(\b1?[\s.-]?[2-9][0-9]{2}[.-][0-9]{3}[.-][0-9]{4}\b|\b[2-9][0-9]{2} [0-9]{3} [0-9]{4}\b|\b1?[ .-]?(800|833|844|855|866|877|888)[ .-][A-Za-z]{3}[ .-]?[A-Za-z]{4}\b)";
+
 bool parseData(const char* path, json& out, std::string& error) {
   input::ParseError why;
   if (input::parseBounded(embedded::find(path), Limits{16u << 20, 64, 1u << 20}, out, why)) return true;
@@ -211,7 +227,16 @@ bool build(ContentData& d, std::string& error) {
   }
   d.lending = wordsRegex(doc.at("lending"));
   d.ageGated = wordsRegex(doc.at("ageGated"));
+  d.wordsStayInLine = true;
+  for (const char* group : {"lending", "ageGated"}) {
+    for (const json& w : doc.at(group)) {
+      const std::string& word = w.get_ref<const std::string&>();
+      d.wordsStayInLine = d.wordsStayInLine && word.find_first_of("\n\r") == std::string::npos;
+    }
+  }
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
+  d.linkNeedsDot = doc.at("link").get<std::string>() == kCheckedLinkPattern;
+  d.phoneNeedsDigits = doc.at("phone").get<std::string>() == kCheckedPhonePattern;
   std::set<std::string> caseSensitive;
   if (auto it = doc.find("caseSensitive"); it != doc.end()) {
     for (const json& k : *it) caseSensitive.insert(k.get<std::string>());
@@ -231,6 +256,11 @@ bool build(ContentData& d, std::string& error) {
   }
   for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
   for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
+  for (const auto& [w, kind] : d.languageWords) {
+    d.languageWordMaxLength = std::max(d.languageWordMaxLength, w.size());
+    const bool letter = !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+    d.languageWordFirstLetters |= letter ? std::uint32_t{1} << (w[0] - 'a') : ~std::uint32_t{0};
+  }
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
   insertStrings(tlds.at("tlds"), d.tlds);

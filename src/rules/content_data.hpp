@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -49,16 +50,32 @@ struct ContentData {
   // can match, so clean text (nearly all of it) costs one scan, not twenty.
   LazyRegex anyProhibited, anyDisallowed;
   LazyRegex lending, ageGated;
+  // No word of `lending` or `ageGated` holds a line break, so each matches
+  // texts joined by "\n" exactly when it matches one of them: "\n" is a
+  // word boundary as the ends of each text are.
+  bool wordsStayInLine = false;
   LazyRegex optOut, help, frequency, rates, privacy, smsWord, optInMethod, consentAsCondition, optOutConfirmation, link,
       phone, email, linkPlaceholder, phonePlaceholder, brandPlaceholder, senderNamed;
   // Every match of `email` holds an "@": a literal "@" at the top level of
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
+  // Every match of `link` holds "://" or a "." before a letter, digit or "-":
+  // checked by hand for kCheckedLinkPattern, so set only while content.json
+  // still holds that pattern.
+  bool linkNeedsDot = false;
+  // Every match of `phone` holds three ASCII digits or more: checked by hand
+  // for kCheckedPhonePattern, as linkNeedsDot.
+  bool phoneNeedsDigits = false;
   std::set<std::string> nonEnglishWords, englishWords, genericNameWords;
   // The two lists above in one hash lookup a word (looksNonEnglish reads
   // every word of every text): kEnglishWord and/or kNonEnglishWord.
   static constexpr int kEnglishWord = 1, kNonEnglishWord = 2;
   std::unordered_map<std::string, int> languageWords;
+  // The longest of languageWords, and a bit for each letter one of them
+  // starts with (all bits when one starts with anything else): a word outside
+  // both needs no lookup.
+  std::size_t languageWordMaxLength = 0;
+  std::uint32_t languageWordFirstLetters = 0;
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
   LazyRegex messageKind, directLendingWords, stopWord;

@@ -26,6 +26,16 @@ const char* const kLinkFields[] = {"/campaign/sample1",
                                    "/campaign/privacyPolicyLink",
                                    "/campaign/termsAndConditionsLink"};
 
+constexpr std::string_view kCampaignPrefix = "/campaign/";
+const std::string kNoText;
+
+// The string member `key` of `object`, or "" when absent or not a string.
+const std::string& fieldText(const nlohmann::json& object, std::string_view key) {
+  const auto& members = object.get_ref<const nlohmann::json::object_t&>();
+  auto it = members.find(key);
+  return it != members.end() && it->second.is_string() ? it->second.get_ref<const std::string&>() : kNoText;
+}
+
 // The last two labels of a host: "shop.acme.com" -> "acme.com".
 std::string siteOf(const std::string& host) {
   std::size_t last = host.rfind('.');
@@ -67,8 +77,12 @@ void checkLinks(RuleContext& ctx) {
     withText(f, "host", urlHost(site));
     ctx.add(std::move(f));
   }
+  // Eleven fields of one object: find it once, then each field in it (what
+  // ctx.text would find, without walking the pointer from the root each time).
+  const nlohmann::json* campaign = ctx.value("/campaign");
+  const bool object = campaign != nullptr && campaign->is_object();
   for (const char* p : kLinkFields) {
-    const std::string& text = ctx.text(p);
+    const std::string& text = object ? fieldText(*campaign, p + kCampaignPrefix.size()) : ctx.text(p);
     if (text.empty()) continue;
     bool shortenerSeen = false, httpSeen = false;
     for (const Link& link : linksIn(ctx, text)) {
@@ -137,49 +151,75 @@ void checkWords(RuleContext& ctx) {
   for (const auto& [p, text] : ctx.samples()) scanWords(ctx, p, text);
 }
 
-// A text reads as English unless most of its letters are outside ASCII or
-// its common words are mostly Spanish or French ones.
-bool looksNonEnglish(const ContentData& c, const std::string& text) {
-  std::size_t ascii = 0, other = 0;
-  for (unsigned char ch : text) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      ++ascii;
-    } else if (ch >= 0xC0) {  // lead byte of a non-ASCII code point
-      ++other;
+// What looksNonEnglish makes of each byte, so its one walk over a text takes
+// one table lookup a byte.
+enum ByteKind : unsigned char { kOtherByte, kLetterByte, kSpaceByte, kLeadByte };
+struct ByteKinds {
+  ByteKind kind[256];
+  constexpr ByteKinds() : kind() {
+    for (int ch = 0; ch < 256; ++ch) {
+      const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+      kind[ch] = letter                                    ? kLetterByte
+                 : (ch == ' ' || ch == '\n' || ch == '\t') ? kSpaceByte
+                 : ch >= 0xC0                              ? kLeadByte  // lead byte of a non-ASCII code point
+                                                           : kOtherByte;
     }
   }
-  if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
-  std::size_t english = 0, foreign = 0;
-  std::string word;
+};
+constexpr ByteKinds kByteKinds;
+
+// A text reads as English unless most of its letters are outside ASCII or
+// its common words are mostly Spanish or French ones. A word is the text's
+// letters between spaces, lowercased, other bytes skipped ("opt-out" is
+// "optout"). Only a word that could be one of languageWords (by length and
+// first letter) is looked up, in one reused string, so no word allocates.
+bool looksNonEnglish(const ContentData& c, const std::string& text) {
+  std::size_t ascii = 0, other = 0, english = 0, foreign = 0;
+  const std::size_t maxLength = c.languageWordMaxLength;
+  std::string word(maxLength, '\0'), key;
+  std::size_t length = 0;
   auto count = [&] {
-    if (word.empty()) return;
-    if (auto it = c.languageWords.find(word); it != c.languageWords.end()) {
-      if ((it->second & ContentData::kEnglishWord) != 0) ++english;
-      if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+    if (length != 0 && length <= maxLength && (c.languageWordFirstLetters >> (word[0] - 'a') & 1u) != 0) {
+      key.assign(word, 0, length);
+      if (auto it = c.languageWords.find(key); it != c.languageWords.end()) {
+        if ((it->second & ContentData::kEnglishWord) != 0) ++english;
+        if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+      }
     }
-    word.clear();
+    length = 0;
   };
-  for (char ch : text) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      word += static_cast<char>(ch | 0x20);
-    } else if (ch == ' ' || ch == '\n' || ch == '\t') {
-      count();
+  for (unsigned char ch : text) {
+    switch (kByteKinds.kind[ch]) {
+      case kLetterByte:
+        ++ascii;
+        if (length < maxLength) word[length] = static_cast<char>(ch | 0x20);
+        ++length;
+        break;
+      case kSpaceByte:
+        count();
+        break;
+      case kLeadByte:
+        ++other;
+        break;
+      case kOtherByte:
+        break;
     }
   }
   count();
+  if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
   return foreign >= 3 && foreign > english * 2;
 }
 
 void checkLanguage(RuleContext& ctx) {
-  std::vector<std::pair<std::string, std::string>> fields = ctx.samples();
-  fields.insert(fields.begin(), {"/campaign/messageFlow", ctx.text("/campaign/messageFlow")});
-  fields.insert(fields.begin(), {"/campaign/description", ctx.text("/campaign/description")});
-  for (const auto& [p, text] : fields) {
-    if (text.empty() || !looksNonEnglish(ctx.content(), text)) continue;
+  auto check = [&](const auto& p, const std::string& text) {
+    if (text.empty() || !looksNonEnglish(ctx.content(), text)) return;
     ctx.add(makeFinding(p, "TEXT_NOT_ENGLISH",
                         "Write this text in English, or add an English translation: carriers review "
                         "registrations in English."));
-  }
+  };
+  // Description, flow, then the samples, without copying any of them.
+  for (const char* p : {"/campaign/description", "/campaign/messageFlow"}) check(p, ctx.text(p));
+  for (const auto& [p, text] : ctx.samples()) check(p, text);
 }
 
 }  // namespace

@@ -7,17 +7,32 @@ namespace smsreg::rules {
 
 namespace {
 
+// What squash keeps of each byte: A-Z as a-z, a-z, 0-9 and bytes of
+// non-ASCII characters as they are; 0 for a byte it drops. One table lookup
+// a byte instead of three range tests (every text is squashed once or twice).
+struct SquashTable {
+  char out[256];
+  bool needsFold[256];  // non-ASCII, or a control character foldText may change
+  constexpr SquashTable() : out(), needsFold() {
+    for (int c = 0; c < 256; ++c) {
+      out[c] = c >= 'A' && c <= 'Z'                                            ? static_cast<char>(c - 'A' + 'a')
+               : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ? static_cast<char>(c)
+                                                                               : '\0';
+      needsFold[c] = c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+    }
+  }
+};
+constexpr SquashTable kSquash;
+
 // Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
 // "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
 std::string squash(std::string_view s) {
   std::string out(s.size(), '\0');
   std::size_t n = 0;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      out[n++] = static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      out[n++] = static_cast<char>(c);
-    }
+    const char kept = kSquash.out[c];
+    out[n] = kept;
+    n += kept != '\0';
   }
   out.resize(n);
   return out;
@@ -26,10 +41,16 @@ std::string squash(std::string_view s) {
 // squash(foldText(s)) without the folded copy when `s` is ASCII: folding
 // ASCII is lowering A-Z, which squash does itself.
 std::string squashFold(std::string_view s) {
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
   for (unsigned char c : s) {
-    if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return squash(foldText(s));
+    if (kSquash.needsFold[c]) return squash(foldText(s));
+    const char kept = kSquash.out[c];
+    out[n] = kept;
+    n += kept != '\0';
   }
-  return squash(s);
+  out.resize(n);
+  return out;
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
@@ -59,6 +80,23 @@ std::string stripLegalSuffix(const std::string& name) {
 // so a text without one needs no scan.
 bool mayHoldEmail(const ContentData& content, const std::string& text) {
   return !content.emailNeedsAt || text.find('@') != std::string::npos;
+}
+
+// Every match of the link pattern holds "://" or a "." followed by a letter,
+// digit or "-" (ContentData::linkNeedsDot), so a text with neither needs no
+// scan; blanking emails out only removes characters, so the test on the text
+// as written holds for the blanked one too.
+bool mayHoldLink(const ContentData& content, std::string_view text) {
+  if (!content.linkNeedsDot) return true;
+  for (std::size_t i = text.find('.'); i != std::string_view::npos; i = text.find('.', i + 1)) {
+    if (i + 1 < text.size()) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '-') {
+        return true;
+      }
+    }
+  }
+  return text.find("://") != std::string_view::npos;
 }
 
 // What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
@@ -180,9 +218,16 @@ bool namesBrand(const RuleContext& ctx, const std::string& text) {
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
   std::vector<Link> links;
-  // Email addresses are not links; blank them out first.
-  std::string scan = text;
-  if (mayHoldEmail(content, text)) RE2::GlobalReplace(&scan, *content.email, " ");
+  if (!mayHoldLink(content, text)) return links;
+  // Email addresses are not links; blank them out first (in a copy only when
+  // there may be one to blank).
+  std::string blanked;
+  const bool emails = mayHoldEmail(content, text);
+  if (emails) {
+    blanked = text;
+    RE2::GlobalReplace(&blanked, *content.email, " ");
+  }
+  const std::string& scan = emails ? blanked : text;
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
@@ -239,6 +284,13 @@ bool carriesLink(const RuleContext& ctx, const std::string& text) {
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
+  // Taking links and emails out adds no digit, so a text with fewer
+  // than three (most samples) cannot hold a number afterwards either.
+  if (content.phoneNeedsDigits) {
+    int digits = 0;
+    for (const char c : text) digits += c >= '0' && c <= '9';
+    if (digits < 3) return false;
+  }
   return RE2::PartialMatch(withoutLinksAndEmails(content, text), *content.phone);
 }
 

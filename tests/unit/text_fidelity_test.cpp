@@ -156,7 +156,9 @@ TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidel
 TEST_CASE("one detector: links and phone numbers as senders write them", "[fidelity][detector]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
-  CHECK(c->emailNeedsAt);  // texts without "@" skip the email scan
+  CHECK(c->emailNeedsAt);      // texts without "@" skip the email scan
+  CHECK(c->linkNeedsDot);      // texts without "://" or "x.y" skip the link scan
+  CHECK(c->phoneNeedsDigits);  // texts with fewer than three digits skip the phone scan
   for (const char* text :
        {"Pay at example.ai/pay today", "Track: {link}", "See [link] for details", "Open <URL> now",
         "Visit {{short_link}}", "[Tracking Link] is ready", "go to https://x.example.com/a", "www.example.shop/deal"}) {
