@@ -58,7 +58,7 @@ std::string widenCountedRepeats(const std::string& pattern) {
   std::string out;
   std::size_t copied = 0;
   forEachSyntaxChar(pattern, [&](std::size_t i) {
-    if (pattern.compare(i, 3, "{0,") != 0) return true;
+    if (pattern[i] != '{' || pattern.compare(i, 3, "{0,") != 0) return true;
     std::size_t j = i + 3;
     while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
     if (j > i + 3 && j < pattern.size() && pattern[j] == '}') {
