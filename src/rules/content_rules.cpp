@@ -26,16 +26,6 @@ const char* const kLinkFields[] = {"/campaign/sample1",
                                    "/campaign/privacyPolicyLink",
                                    "/campaign/termsAndConditionsLink"};
 
-constexpr std::string_view kCampaignPrefix = "/campaign/";
-const std::string kNoText;
-
-// The string member `key` of `object`, or "" when absent or not a string.
-const std::string& fieldText(const nlohmann::json& object, std::string_view key) {
-  const auto& members = object.get_ref<const nlohmann::json::object_t&>();
-  auto it = members.find(key);
-  return it != members.end() && it->second.is_string() ? it->second.get_ref<const std::string&>() : kNoText;
-}
-
 // The last two labels of a host: "shop.acme.com" -> "acme.com".
 std::string siteOf(const std::string& host) {
   std::size_t last = host.rfind('.');
@@ -77,12 +67,8 @@ void checkLinks(RuleContext& ctx) {
     withText(f, "host", urlHost(site));
     ctx.add(std::move(f));
   }
-  // Eleven fields of one object: find it once, then each field in it (what
-  // ctx.text would find, without walking the pointer from the root each time).
-  const nlohmann::json* campaign = ctx.value("/campaign");
-  const bool object = campaign != nullptr && campaign->is_object();
   for (const char* p : kLinkFields) {
-    const std::string& text = object ? fieldText(*campaign, p + kCampaignPrefix.size()) : ctx.text(p);
+    const std::string& text = ctx.text(p);
     if (text.empty()) continue;
     bool shortenerSeen = false, httpSeen = false;
     for (const Link& link : linksIn(ctx, text)) {

@@ -15,8 +15,8 @@
 
 namespace smsreg::rules {
 
-// Thread-safe once assigned: the first get() compiles (std::call_once) and
-// every later one reads the same RE2. assign() and moves belong to the
+// Thread-safe once built: the first get() compiles (std::call_once) and
+// every later one reads the same RE2. Construction and moves belong to the
 // single thread that builds the content data, before any get().
 class LazyRegex {
  public:
