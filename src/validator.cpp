@@ -121,7 +121,7 @@ struct Validator::Impl {
     registration::translateSchemaErrors(raw, doc, *fields, findings);
     registration::findUnknownKeys(doc, *fields, findings);
 
-    std::set<std::string> flagged;
+    std::set<std::string, std::less<>> flagged;
     for (const Finding& f : findings) flagged.insert(f.instanceLocation);
     // Rules read the text normalised (spaces, accents, zero-width, quotes);
     // messages that quote a name quote the user's own.

@@ -43,7 +43,8 @@ const nlohmann::json* RuleContext::value(std::string_view pointer) const { retur
 const std::string& RuleContext::text(std::string_view pointer) const { return stringAt(value(pointer)); }
 
 const std::string& RuleContext::clean(std::string_view pointer) const {
-  return flagged_.count(pointer) != 0 ? kNoText : text(pointer);
+  // Most documents flag nothing: skip the set's string compares then.
+  return !flagged_.empty() && flagged_.count(pointer) != 0 ? kNoText : text(pointer);
 }
 
 bool RuleContext::flag(std::string_view pointer, bool absent) const {
@@ -52,17 +53,20 @@ bool RuleContext::flag(std::string_view pointer, bool absent) const {
 }
 
 const std::string& RuleContext::original(std::string_view pointer) const {
-  if (flagged_.count(pointer) != 0) return kNoText;
+  if (!flagged_.empty() && flagged_.count(pointer) != 0) return kNoText;
   return stringAt(lookup(original_, pointer));
 }
 
-RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original, std::set<std::string> flagged,
-                         const ContentData& content, std::vector<Finding>& out)
-    : document_(document), original_(original), flagged_(flagged.begin(), flagged.end()), content_(content), out_(out) {
-  for (int i = 1; i <= 5; ++i) {
-    std::string pointer = "/campaign/sample" + std::to_string(i);
-    std::string t = text(pointer);
-    if (!t.empty()) samples_.emplace_back(pointer, std::move(t));
+RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original,
+                         std::set<std::string, std::less<>> flagged, const ContentData& content,
+                         std::vector<Finding>& out)
+    : document_(document), original_(original), flagged_(std::move(flagged)), content_(content), out_(out) {
+  static const char* const kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
+                                         "/campaign/sample4", "/campaign/sample5"};
+  // Absent samples are the common case: copy only the ones present.
+  for (const char* pointer : kSamples) {
+    const std::string& t = text(pointer);
+    if (!t.empty()) samples_.emplace_back(pointer, t);
   }
 }
 

@@ -27,8 +27,10 @@ class RuleContext {
  public:
   // `document` is the normalised submission the rules read; `original` the
   // same as the user wrote it, for messages that quote it.
-  RuleContext(const nlohmann::json& document, const nlohmann::json& original, std::set<std::string> flagged,
-              const ContentData& content, std::vector<Finding>& out);
+  // `flagged` is taken with its transparent comparator so clean() can ask
+  // by string_view and the set is moved in, not rebuilt.
+  RuleContext(const nlohmann::json& document, const nlohmann::json& original,
+              std::set<std::string, std::less<>> flagged, const ContentData& content, std::vector<Finding>& out);
 
   const nlohmann::json& document() const { return document_; }
   const ContentData& content() const { return content_; }
