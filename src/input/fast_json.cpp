@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
+#include <utility>
 
 #include "input/bounded_json.hpp"
 
@@ -68,9 +70,14 @@ class TreeCopier {
     auto& members = *to.get_ptr<json::object_t*>();
     for (const dom::key_value_pair field : from) {
       if (field.key.size() >= maxString_) return false;
-      auto slot = members.try_emplace(json::string_t(field.key));
-      if (!slot.second) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
-      if (!copy(field.value, slot.first->second, level)) return false;
+      // Hinting at the end makes a member that sorts after the last one (the
+      // usual case in hand-written and generated documents) an O(1) insert;
+      // any other order falls back to an ordinary search.
+      const std::size_t before = members.size();
+      auto slot = members.emplace_hint(members.end(), std::piecewise_construct, std::forward_as_tuple(field.key),
+                                       std::forward_as_tuple());
+      if (members.size() == before) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
+      if (!copy(field.value, slot->second, level)) return false;
     }
     return true;
   }
