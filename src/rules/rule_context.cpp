@@ -7,6 +7,7 @@ namespace smsreg::rules {
 namespace {
 
 const std::string kNoText;
+const nlohmann::json kNoDocument;  // indexes nothing
 
 // Rules name fields by literal pointers ("/campaign/sample1"), looked up
 // thousands of times a second: object keys are found by string_view, and
@@ -36,9 +37,18 @@ const std::string& stringAt(const nlohmann::json* v) {
   return v != nullptr && v->is_string() ? v->get_ref<const std::string&>() : kNoText;
 }
 
+// The index answers the brand's and the campaign's own fields; anything else
+// (a nested pointer, an escape, a part that is not an object) is walked.
+const nlohmann::json* find(const MemberIndex& index, const nlohmann::json& root, std::string_view pointer) {
+  const nlohmann::json* member = nullptr;
+  return index.find(pointer, member) ? member : lookup(root, pointer);
+}
+
 }  // namespace
 
-const nlohmann::json* RuleContext::value(std::string_view pointer) const { return lookup(document_, pointer); }
+const nlohmann::json* RuleContext::value(std::string_view pointer) const {
+  return find(documentMembers_, document_, pointer);
+}
 
 const std::string& RuleContext::text(std::string_view pointer) const { return stringAt(value(pointer)); }
 
@@ -54,13 +64,21 @@ bool RuleContext::flag(std::string_view pointer, bool absent) const {
 
 const std::string& RuleContext::original(std::string_view pointer) const {
   if (!flagged_.empty() && flagged_.count(pointer) != 0) return kNoText;
-  return stringAt(lookup(original_, pointer));
+  // Without normalising, the original is the document itself: one index.
+  const MemberIndex& members = &original_ == &document_ ? documentMembers_ : originalMembers_;
+  return stringAt(find(members, original_, pointer));
 }
 
 RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original,
                          std::set<std::string, std::less<>> flagged, const ContentData& content,
                          std::vector<Finding>& out)
-    : document_(document), original_(original), flagged_(std::move(flagged)), content_(content), out_(out) {
+    : document_(document),
+      original_(original),
+      documentMembers_(document),
+      originalMembers_(&original == &document ? kNoDocument : original),
+      flagged_(std::move(flagged)),
+      content_(content),
+      out_(out) {
   static const char* const kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
                                          "/campaign/sample4", "/campaign/sample5"};
   // Absent samples are the common case: copy only the ones present.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rules/content_data.hpp"
+#include "rules/member_index.hpp"
 #include "rules/text_memo.hpp"
 #include "smsreg/report.hpp"
 
@@ -64,6 +65,7 @@ class RuleContext {
  private:
   const nlohmann::json& document_;
   const nlohmann::json& original_;
+  MemberIndex documentMembers_, originalMembers_;
   std::set<std::string, std::less<>> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;

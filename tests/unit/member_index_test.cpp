@@ -1,0 +1,65 @@
+// src/rules/member_index.hpp answers the rules' pointers exactly as walking
+// the tree does (input::findPointer), or declines them.
+#include "rules/member_index.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "input/json_pointer.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+// Every pointer the index answers gets findPointer's answer.
+void requireSameAnswers(const json& root, const std::vector<std::string>& pointers, bool expectAnswered) {
+  const smsreg::rules::MemberIndex index(root);
+  for (const std::string& pointer : pointers) {
+    INFO(root.dump() << " " << pointer);
+    const json* member = &root;  // find must overwrite it when it answers
+    const bool answered = index.find(pointer, member);
+    CHECK(answered == expectAnswered);
+    if (answered) CHECK(member == smsreg::input::findPointer(root, pointer));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("member index: the brand's and the campaign's fields, present or not", "[member_index]") {
+  const json doc = json::parse(R"({"brand": {"displayName": "Brightside", "": 1, "ein": "12-3456789"},
+                                   "campaign": {"sample1": "Hi", "embeddedLink": true, "subUsecases": ["A"]},
+                                   "other": {"x": 1}})");
+  requireSameAnswers(doc,
+                     {"/brand/displayName", "/brand/", "/brand/ein", "/brand/missing", "/campaign/sample1",
+                      "/campaign/embeddedLink", "/campaign/subUsecases", "/campaign/sample5", "/campaign/displayName"},
+                     true);
+}
+
+TEST_CASE("member index: declines what it does not hold", "[member_index]") {
+  const json doc = json::parse(R"({"brand": {"a/b": 1, "m~n": 2}, "campaign": {"subUsecases": ["A", "B"]},
+                                   "other": {"x": 1}})");
+  // Escapes, nested pointers, other parts and the root: the caller walks them.
+  requireSameAnswers(doc, {"/brand/a~1b", "/brand/m~0n", "/campaign/subUsecases/1", "/other/x", "", "/", "/brand"},
+                     false);
+  // A part that is not an object is not indexed.
+  requireSameAnswers(json::parse(R"({"brand": "x", "campaign": [1]})"), {"/brand/x", "/campaign/0"}, false);
+  requireSameAnswers(json::parse(R"([{"brand": {}}])"), {"/brand/x"}, false);
+}
+
+TEST_CASE("member index: a document with many unknown keys is walked, not indexed", "[member_index]") {
+  json doc = {{"brand", json::object()}, {"campaign", json::object()}};
+  for (int i = 0; i < 200; ++i) doc["campaign"]["extra" + std::to_string(i)] = i;
+  requireSameAnswers(doc, {"/campaign/extra7", "/brand/x"}, false);
+  // Just under the limit every member is found, whatever the probe order.
+  json full = {{"brand", json::object()}, {"campaign", json::object()}};
+  std::vector<std::string> pointers;
+  for (int i = 0; i < 96; ++i) {
+    const std::string part = i % 2 == 0 ? "brand" : "campaign";
+    full[part]["k" + std::to_string(i)] = i;
+    pointers.push_back("/" + part + "/k" + std::to_string(i));
+    pointers.push_back("/" + part + "/k" + std::to_string(i + 1000));
+  }
+  requireSameAnswers(full, pointers, true);
+}
