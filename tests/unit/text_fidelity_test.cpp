@@ -29,6 +29,26 @@ TEST_CASE("normalisation: spaces, accents, zero-width, quotes and fullwidth lett
 
 // foldText takes a shortcut for plain ASCII; it must give what utf8proc's
 // case folding gives for every such character.
+TEST_CASE("a document's strings are normalised whatever byte sits wherever", "[fidelity][unicode]") {
+  // normalizedDocument skips strings it finds plain eight bytes at a time:
+  // one byte that is not plain, at any offset of texts of any length, must
+  // still send the string through normalisation.
+  const std::string specials[] = {"\x01", "\x1F", "\x7F", "\t", "\r", "\u00A0", "\u200B", "\uFF33", "e\u0301"};
+  for (const std::string& special : specials) {
+    for (std::size_t length = 0; length <= 24; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        const std::string text = std::string(at, 'a') + special + std::string(length - at, ' ');
+        const nlohmann::json document = {{"campaign", {{"description", text}}}};
+        nlohmann::json copy;
+        const nlohmann::json& normalized = rules::normalizedDocument(document, copy);
+        INFO("special " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at << " of "
+                        << length);
+        CHECK(normalized["campaign"]["description"].get<std::string>() == rules::normalizeText(text));
+      }
+    }
+  }
+}
+
 TEST_CASE("case folding of plain ASCII is lower case, character by character", "[fidelity][unicode]") {
   std::string all = "\t\n\r";
   for (char c = 0x20; c < 0x7F; ++c) all += c;
