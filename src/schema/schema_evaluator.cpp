@@ -429,6 +429,18 @@ class Evaluation {
   // valijson's PropertiesConstraint: members named by `properties` first (in
   // the order of its sorted map, which is the object's own order), then the
   // others against additionalProperties.
+  // Moves `at` along the schema's sorted property names to the first not
+  // before `key`; true when it names `key`. One compare a step: the merge
+  // below visits every member of every object.
+  template <typename Iterator>
+  static bool advanceTo(const SchemaEvaluator::Node& n, Iterator& at, const std::string& key) {
+    for (; at != n.properties.end(); ++at) {
+      const int order = at->first.compare(key);
+      if (order >= 0) return order == 0;
+    }
+    return false;
+  }
+
   bool properties(const SchemaEvaluator::Node& n, const json& v) {
     const bool collect = errors_ != nullptr;
     bool ok = true;
@@ -459,8 +471,7 @@ class Evaluation {
     auto schemaIt = n.properties.begin();
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
-      while (schemaIt != n.properties.end() && schemaIt->first < key) ++schemaIt;
-      if (schemaIt == n.properties.end() || schemaIt->first != key) {
+      if (!advanceTo(n, schemaIt, key)) {
         if (firstUnmatched == nullptr) firstUnmatched = &key;
         continue;
       }
@@ -489,8 +500,7 @@ class Evaluation {
     schemaIt = n.properties.begin();
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
-      while (schemaIt != n.properties.end() && schemaIt->first < key) ++schemaIt;
-      if (schemaIt != n.properties.end() && schemaIt->first == key) continue;
+      if (advanceTo(n, schemaIt, key)) continue;
       const std::size_t mark = push(key);
       const bool memberOk = node(n.additional, it.value());
       pop(mark);
