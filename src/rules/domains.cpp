@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "schema/embedded.hpp"
 
@@ -13,11 +14,7 @@ constexpr size_t kMaxLocalPartBytes = 64;
 constexpr size_t kMaxHostBytes = 253;
 constexpr size_t kMaxLabelBytes = 63;
 
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char toAsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string toAsciiLower(std::string_view text) {
+std::string asciiLowered(std::string_view text) {
   std::string lowered(text);
   for (char& c : lowered) c = toAsciiLower(c);
   return lowered;
@@ -39,7 +36,7 @@ DomainSet loadDomainSet(std::string_view path) {
     const std::string_view text = embedded::find(path);
     const nlohmann::json json = nlohmann::json::parse(text.data(), text.data() + text.size());
     for (const nlohmann::json& domain : json.at("domains")) {
-      domains.insert(toAsciiLower(domain.get<std::string>()));
+      domains.insert(asciiLowered(domain.get<std::string>()));
     }
   } catch (...) {
     domains.clear();
@@ -61,7 +58,7 @@ const DomainSet& urlShortenerDomains() {
 // linear: a real host has at most 127 labels.
 bool matchesDomainOrParent(const DomainSet& domains, std::string_view host) {
   if (host.size() > kMaxHostBytes + 1) return false;
-  std::string lowered = toAsciiLower(host);
+  std::string lowered = asciiLowered(host);
   if (!lowered.empty() && lowered.back() == '.') lowered.pop_back();
   std::string_view rest = lowered;
   while (!rest.empty()) {
@@ -131,7 +128,7 @@ std::string emailDomain(std::string_view email) {
   try {
     const size_t at = email.rfind('@');
     if (at == std::string_view::npos) return "";
-    return toAsciiLower(email.substr(at + 1));
+    return asciiLowered(email.substr(at + 1));
   } catch (...) {
     return "";
   }
@@ -177,7 +174,7 @@ std::string urlHost(std::string_view url) {
     if (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
     if (!isHostName(authority, /*requireTld=*/!hasScheme, /*allowNonAscii=*/true)) return "";
 
-    std::string host = toAsciiLower(authority);
+    std::string host = asciiLowered(authority);
     if (host.size() > 4 && host.compare(0, 4, "www.") == 0 && host.find('.', 4) != std::string::npos) {
       host.erase(0, 4);
     }

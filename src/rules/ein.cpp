@@ -2,13 +2,12 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "schema/embedded.hpp"
 
 namespace smsreg::rules {
 namespace {
-
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool allDigits(std::string_view text) {
   for (char c : text) {

@@ -1,10 +1,9 @@
 // NANP phone number checks (domain.md 5). No data table: the rules are numeric patterns.
+#include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 
 namespace smsreg::rules {
 namespace {
-
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The 10 national digits of "+1" followed by exactly 10 digits, or empty.
 std::string_view nationalDigits(std::string_view e164) {

@@ -2,15 +2,12 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "schema/embedded.hpp"
 
 namespace smsreg::rules {
 namespace {
-
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-char toAsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 struct PostalTables {
   std::unordered_map<char, std::vector<std::string>> provincesByFirstLetter;

@@ -1,5 +1,6 @@
 #include "rules/text_match.hpp"
 
+#include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "rules/unicode_text.hpp"
 
@@ -60,7 +61,7 @@ std::string stripLegalSuffix(const std::string& name) {
       " incorporated", " corporation", " company", " limited", " inc.", " inc", " llc", " l.l.c.", " ltd.",
       " ltd",          " corp.",       " corp",    " co.",     " llp",  " lp",  " plc", " pllc",   ","};
   std::string lower = name;
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : lower) c = toAsciiLower(c);
   std::size_t end = lower.size();
   bool changed = true;
   while (changed) {
@@ -90,10 +91,8 @@ bool mayHoldLink(const ContentData& content, std::string_view text) {
   if (!content.linkNeedsDot) return true;
   for (std::size_t i = text.find('.'); i != std::string_view::npos; i = text.find('.', i + 1)) {
     if (i + 1 < text.size()) {
-      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
-      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '-') {
-        return true;
-      }
+      const char next = text[i + 1];
+      if (isAsciiLetter(next) || isAsciiDigit(next) || next == '-') return true;
     }
   }
   return text.find("://") != std::string_view::npos;
@@ -250,7 +249,7 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
       link.text.pop_back();
     }
     std::string lower = link.text;
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char& c : lower) c = toAsciiLower(c);
     link.secure = lower.rfind("https://", 0) == 0;
     link.plainHttp = lower.rfind("http://", 0) == 0;
     link.host = urlHost(link.text);
@@ -288,7 +287,7 @@ bool hasPhoneNumber(const ContentData& content, const std::string& text) {
   // than three (most samples) cannot hold a number afterwards either.
   if (content.phoneNeedsDigits) {
     int digits = 0;
-    for (const char c : text) digits += c >= '0' && c <= '9';
+    for (const char c : text) digits += isAsciiDigit(c);
     if (digits < 3) return false;
   }
   return RE2::PartialMatch(withoutLinksAndEmails(content, text), *content.phone);

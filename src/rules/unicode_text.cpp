@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "rules/ascii.hpp"
+
 namespace smsreg::rules {
 
 namespace {
@@ -69,7 +71,7 @@ void appendPlain(std::string& out, std::string_view text, bool casefold) {
     out.append(text);
     return;
   }
-  for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char c : text) out += toAsciiLower(c);
 }
 
 // utf8proc over one piece; false when it is not UTF-8.
