@@ -8,12 +8,13 @@ constexpr std::string_view kParts[] = {"brand", "campaign"};
 constexpr std::string_view kPrefixes[] = {"/brand/", "/campaign/"};
 // FNV-1a: field names are short, and it needs no allocation or library call.
 constexpr std::uint32_t kHashSeed = 2166136261u, kHashPrime = 16777619u;
+constexpr std::uint32_t hashStep(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kHashPrime; }
 
 }  // namespace
 
 std::uint32_t MemberIndex::hash(std::string_view key, std::uint32_t part) {
   std::uint32_t h = kHashSeed ^ part;
-  for (const unsigned char c : key) h = (h ^ c) * kHashPrime;
+  for (const char c : key) h = hashStep(h, c);
   return h;
 }
 
@@ -53,7 +54,7 @@ bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) c
   std::uint32_t h = kHashSeed ^ part;
   for (const char c : key) {
     if (c == '/' || c == '~') return false;
-    h = (h ^ static_cast<unsigned char>(c)) * kHashPrime;
+    h = hashStep(h, c);
   }
   for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];

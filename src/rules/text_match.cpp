@@ -25,33 +25,39 @@ struct SquashTable {
 };
 constexpr SquashTable kSquash;
 
-// Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
-// "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
-std::string squash(std::string_view s) {
-  std::string out(s.size(), '\0');
+// squash's walk: sets `out` to what squash keeps of each byte of `s`. With
+// kStopAtFold it stops, returning false, at the first byte foldText may
+// change (a template, so squash's walk does not test for it a byte).
+template <bool kStopAtFold>
+bool squashInto(std::string_view s, std::string& out) {
+  out.assign(s.size(), '\0');
   std::size_t n = 0;
   for (unsigned char c : s) {
+    if constexpr (kStopAtFold) {
+      if (kSquash.needsFold[c]) return false;
+    }
     const char kept = kSquash.out[c];
     out[n] = kept;
     n += kept != '\0';
   }
   out.resize(n);
+  return true;
+}
+
+// Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
+// "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
+std::string squash(std::string_view s) {
+  std::string out;
+  squashInto<false>(s, out);
   return out;
 }
 
 // squash(foldText(s)) without the folded copy when `s` is ASCII: folding
 // ASCII is lowering A-Z, which squash does itself.
 std::string squashFold(std::string_view s) {
-  std::string out(s.size(), '\0');
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    if (kSquash.needsFold[c]) return squash(foldText(s));
-    const char kept = kSquash.out[c];
-    out[n] = kept;
-    n += kept != '\0';
-  }
-  out.resize(n);
-  return out;
+  std::string out;
+  if (squashInto<true>(s, out)) return out;  // moved, not copied as a ?: would
+  return squash(foldText(s));
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
