@@ -105,9 +105,12 @@ class Pages(unittest.TestCase):
         numbers.send_keys("\n".join(doc.get("phoneNumbers", [])))
 
     def check_all(self):
-        before = self.driver.find_element(By.ID, "registration").get_attribute("data-checked")
+        # data-checked-all, not data-checked: a field's own check (scheduled on
+        # blur while the form was filled) may land after `before` is read and
+        # before the whole-form check answers.
+        before = self.driver.find_element(By.ID, "registration").get_attribute("data-checked-all")
         self.driver.find_element(By.ID, "check").click()
-        self.wait(lambda d: d.find_element(By.ID, "registration").get_attribute("data-checked") not in (None, before))
+        self.wait(lambda d: d.find_element(By.ID, "registration").get_attribute("data-checked-all") not in (None, before))
 
     def findings(self, field_id, severity="error"):
         # Read in one script: the page re-renders findings after every check,

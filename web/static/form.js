@@ -267,6 +267,9 @@
     if (!response.ok) { showProblem(body.detail || ('HTTP ' + response.status)); return; }
     render(body, scope);
     form.dataset.checked = String(mine);
+    // Which checks were whole-form ones: a field's check that lands while a
+    // whole-form check is on its way must not read as that check's answer.
+    if (scope === 'all') form.dataset.checkedAll = String(mine);
     if (scope === 'all') {
       const firstBad = Array.from(fields.values()).find(f => !f.wrapper.hidden && f.wrapper.classList.contains('has-error'));
       if (firstBad) firstBad.control.focus();
