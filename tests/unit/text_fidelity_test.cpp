@@ -139,7 +139,7 @@ TEST_CASE("every content pattern compiles", "[fidelity][detector]") {
 TEST_CASE("one pass of the phrase set agrees with each phrase pattern", "[fidelity][detector]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
-  REQUIRE(c->phraseSets.size() == 3);
+  REQUIRE(c->phraseSets.size() == 1);  // every phrase pattern in one set: one pass a text
   const nlohmann::json doc = nlohmann::json::object();
   std::vector<smsreg::Finding> out;
   rules::RuleContext ctx(doc, doc, {}, *c, out);
