@@ -1,7 +1,6 @@
 #include "check/remote_loader.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <sstream>
 
 #include "input/bounded_json.hpp"
@@ -62,8 +61,9 @@ DocumentLoader makeRemoteLoader(const SchemaCheckOptions& options) {
     // byte past the limit: enough for the parser to refuse it.
     std::string text;
     std::string why;
-    if (!input::readFileBounded(path, options.limits.maxBytes, input::FileKind::kRegular, text, why)) {
-      if (errno == ENOENT) return false;  // not served: "cannot resolve" names the $ref
+    bool missing = false;
+    if (!input::readFileBounded(path, options.limits.maxBytes, input::FileKind::kRegular, text, why, &missing)) {
+      if (missing) return false;  // not served: "cannot resolve" names the $ref
       error = "the document at " + uri + " " + why;
       return false;
     }

@@ -51,13 +51,16 @@ bool readDescriptorBounded(int fd, const std::string& name, std::size_t maxBytes
   return true;
 }
 
-bool readFileBounded(const std::string& path, std::size_t maxBytes, FileKind kind, std::string& out,
-                     std::string& error) {
+bool readFileBounded(const std::string& path, std::size_t maxBytes, FileKind kind, std::string& out, std::string& error,
+                     bool* missing) {
+  if (missing != nullptr) *missing = false;
   // O_NONBLOCK: opening a FIFO with no writer must not hang before fstat
   // can refuse it; it is cleared again for a FIFO the user did name.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    error = because(path, errno);
+    const int err = errno;
+    if (missing != nullptr) *missing = err == ENOENT;
+    error = because(path, err);
     return false;
   }
   struct stat st {};

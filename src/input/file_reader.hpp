@@ -22,9 +22,11 @@ enum class FileKind {
 // Reads at most `maxBytes` + 1 bytes of `path` into `out` (one byte over is
 // enough for the parser to report INPUT_TOO_LARGE, and never the whole of a
 // huge file). False with `error` ("cannot read X: reason") when the file
-// cannot be opened, is of a kind `kind` refuses, or a read fails.
-bool readFileBounded(const std::string& path, std::size_t maxBytes, FileKind kind, std::string& out,
-                     std::string& error);
+// cannot be opened, is of a kind `kind` refuses, or a read fails; then
+// `*missing`, when given, says whether the path names no file at all (errno
+// is no witness by then: the error text's allocation may have changed it).
+bool readFileBounded(const std::string& path, std::size_t maxBytes, FileKind kind, std::string& out, std::string& error,
+                     bool* missing = nullptr);
 
 // The same for an open descriptor (standard input); `name` is used in errors.
 bool readDescriptorBounded(int fd, const std::string& name, std::size_t maxBytes, std::string& out, std::string& error);
