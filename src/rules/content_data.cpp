@@ -147,7 +147,8 @@ bool parseData(const char* path, json& out, std::string& error) {
   return false;
 }
 
-void insertStrings(const json& list, std::set<std::string>& out) {
+template <typename Set>
+void insertStrings(const json& list, Set& out) {
   for (const json& v : list) out.insert(v.get<std::string>());
 }
 

@@ -83,7 +83,7 @@ struct ContentData {
   // Third-party services brands link to (reviews, maps, payments, bookings).
   std::set<std::string> serviceDomains;
   // Every real top-level domain (data/tlds.json, from the Public Suffix List).
-  std::set<std::string> tlds;
+  std::set<std::string, std::less<>> tlds;  // looked up by string_view
   // data/usecases.json: sample classes, which use cases are checked, and
   // the words by which a description states a purpose.
   std::vector<SampleClass> classes;

@@ -104,6 +104,36 @@ bool mayHoldLink(const ContentData& content, std::string_view text) {
   return text.find("://") != std::string_view::npos;
 }
 
+bool isLabelChar(char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '-'; }
+
+// What submatch 2 of kCheckedLinkPattern (content_data.cpp) holds for its
+// match `match`: the top-level domain of a bare host, or a null view when
+// the match is a link with a scheme or "www.". RE2 picks the first of the
+// three alternatives that matches where the match starts, so: a match that
+// starts with http:// or https:// is the first (the others hold no ":"
+// before a "/"); one that starts with "www.", a label, "." and a label
+// character is the second, which would have matched there whatever the
+// third could; anything else is a bare host, [label.]*label.tld then an
+// optional path from its first "/", so the top-level domain runs from the
+// host's last "." to the path.
+std::string_view bareHostTld(std::string_view match) {
+  std::size_t i = 0;
+  while (i < 4 && i < match.size() && toAsciiLower(match[i]) == "http"[i]) ++i;
+  if (i == 4) {
+    if (i < match.size() && toAsciiLower(match[i]) == 's') ++i;
+    if (match.substr(i, 3) == "://") return {};
+  }
+  if (match.size() > 4 && toAsciiLower(match[0]) == 'w' && toAsciiLower(match[1]) == 'w' &&
+      toAsciiLower(match[2]) == 'w' && match[3] == '.') {
+    std::size_t j = 4;
+    while (j < match.size() && isLabelChar(match[j])) ++j;
+    if (j > 4 && j + 1 < match.size() && match[j] == '.' && isLabelChar(match[j + 1])) return {};
+  }
+  const std::string_view host = match.substr(0, match.find('/'));
+  const std::size_t dot = host.rfind('.');
+  return dot == std::string_view::npos ? host : host.substr(dot + 1);
+}
+
 // What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
 // in a set, or the set ran out of memory: run the pattern itself). `exact`
 // is false when the set holds a wider form of the pattern.
@@ -233,17 +263,24 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
     RE2::GlobalReplace(&blanked, *content.email, " ");
   }
   const std::string& scan = emails ? blanked : text;
+  // For the checked pattern the match alone says whether it is a bare host
+  // and which its top-level domain is (bareHostTld), so RE2 need not run
+  // its submatch engine over each link: the pattern is too big for the
+  // quick ones, and the NFA cost ten times what finding the match did.
+  const bool knownPattern = content.linkNeedsDot;
+  const int submatches = knownPattern ? 1 : 4;
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
   while (pos < scan.size() && links.size() < 64 &&
-         content.link->Match(whole, pos, scan.size(), RE2::UNANCHORED, found, 4)) {
-    std::size_t end = static_cast<std::size_t>(found[0].data() - scan.data()) + found[0].size();
-    const bool bare = found[2].data() != nullptr;
+         content.link->Match(whole, pos, scan.size(), RE2::UNANCHORED, found, submatches)) {
+    const std::string_view match(found[0].data(), found[0].size());
+    std::size_t end = static_cast<std::size_t>(match.data() - scan.data()) + match.size();
     pos = end > pos ? end : pos + 1;
-    if (bare && content.tlds.count(std::string(found[2])) == 0) continue;  // "way.to" is words, not a host
+    const std::string_view tld = knownPattern ? bareHostTld(match) : std::string_view(found[2].data(), found[2].size());
+    if (tld.data() != nullptr && content.tlds.find(tld) == content.tlds.end()) continue;  // "way.to" is words
     Link link;
-    link.text = std::string(found[0]);
+    link.text = std::string(match);
     // Sentence punctuation after a link is not part of it; a closing bracket
     // is, when the link opened one ("/visits/[id]").
     while (!link.text.empty()) {
