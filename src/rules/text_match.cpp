@@ -134,6 +134,39 @@ std::string_view bareHostTld(std::string_view match) {
   return dot == std::string_view::npos ? host : host.substr(dot + 1);
 }
 
+// `text` with each email address replaced by " ", as RE2::GlobalReplace
+// gives it (no email is empty), without its scan for one more after the
+// last "@" when every email holds one.
+std::string blankEmails(const ContentData& content, const std::string& text) {
+  std::string out;
+  if (!content.emailNeedsAt) {
+    out = text;
+    RE2::GlobalReplace(&out, *content.email, " ");
+    return out;
+  }
+  const RE2& email = *content.email;
+  out.reserve(text.size());
+  re2::StringPiece whole(text), found;
+  std::size_t pos = 0;
+  while (text.find('@', pos) != std::string::npos && email.Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+    const std::size_t start = static_cast<std::size_t>(found.data() - text.data());
+    out.append(text, pos, start - pos);
+    out += ' ';
+    pos = start + found.size();
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+// Whether `text` starts with `prefix` (lower case) in any case.
+bool startsWithLowered(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (toAsciiLower(text[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
 // What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
 // in a set, or the set ran out of memory: run the pattern itself). `exact`
 // is false when the set holds a wider form of the pattern.
@@ -258,10 +291,7 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   // there may be one to blank).
   std::string blanked;
   const bool emails = mayHoldEmail(content, text);
-  if (emails) {
-    blanked = text;
-    RE2::GlobalReplace(&blanked, *content.email, " ");
-  }
+  if (emails) blanked = blankEmails(content, text);
   const std::string& scan = emails ? blanked : text;
   // For the checked pattern the match alone says whether it is a bare host
   // and which its top-level domain is (bareHostTld), so RE2 need not run
@@ -269,41 +299,41 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   // quick ones, and the NFA cost ten times what finding the match did.
   const bool knownPattern = content.linkNeedsDot;
   const int submatches = knownPattern ? 1 : 4;
+  const RE2& pattern = *content.link;
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
-  while (pos < scan.size() && links.size() < 64 &&
-         content.link->Match(whole, pos, scan.size(), RE2::UNANCHORED, found, submatches)) {
-    const std::string_view match(found[0].data(), found[0].size());
+  // A rest that cannot hold a link (mayHoldLink) is not scanned: after the
+  // last link that is most texts' sentence end.
+  while (pos < scan.size() && links.size() < 64 && mayHoldLink(content, std::string_view(scan).substr(pos)) &&
+         pattern.Match(whole, pos, scan.size(), RE2::UNANCHORED, found, submatches)) {
+    std::string_view match(found[0].data(), found[0].size());
     std::size_t end = static_cast<std::size_t>(match.data() - scan.data()) + match.size();
     pos = end > pos ? end : pos + 1;
     const std::string_view tld = knownPattern ? bareHostTld(match) : std::string_view(found[2].data(), found[2].size());
     if (tld.data() != nullptr && content.tlds.find(tld) == content.tlds.end()) continue;  // "way.to" is words
-    Link link;
-    link.text = std::string(match);
     // Sentence punctuation after a link is not part of it; a closing bracket
     // is, when the link opened one ("/visits/[id]").
-    while (!link.text.empty()) {
-      const char last = link.text.back();
+    while (!match.empty()) {
+      const char last = match.back();
       const bool punctuation = std::string_view(".,;:!?'").find(last) != std::string_view::npos;
-      const bool unopened = (last == ')' && link.text.find('(') == std::string::npos) ||
-                            (last == ']' && link.text.find('[') == std::string::npos);
+      const bool unopened = (last == ')' && match.find('(') == std::string_view::npos) ||
+                            (last == ']' && match.find('[') == std::string_view::npos);
       if (!punctuation && !unopened) break;
-      link.text.pop_back();
+      match.remove_suffix(1);
     }
-    std::string lower = link.text;
-    for (char& c : lower) c = toAsciiLower(c);
-    link.secure = lower.rfind("https://", 0) == 0;
-    link.plainHttp = lower.rfind("http://", 0) == 0;
-    link.host = urlHost(link.text);
+    Link link;
+    link.text = std::string(match);
+    link.secure = startsWithLowered(match, "https://");
+    link.plainHttp = startsWithLowered(match, "http://");
+    link.host = urlHost(match);
     links.push_back(std::move(link));
   }
   return links;
 }
 
 std::string withoutLinksAndEmails(const ContentData& content, const std::string& text) {
-  std::string out = text;
-  if (mayHoldEmail(content, out)) RE2::GlobalReplace(&out, *content.email, " ");
+  std::string out = mayHoldEmail(content, text) ? blankEmails(content, text) : text;
   RE2::GlobalReplace(&out, *content.link, " ");
   return out;
 }
