@@ -169,6 +169,7 @@ TEST_CASE("links come out as the plain scan gives them", "[links]") {
            "email help@example.com or visit example.com/help",
            "https://shop.example.com/a@b.com and a@b.com/x.com",
            "x.com/a@b.com site.comjohn@x.com a@b.com%x@y.com a@b.com_foo.com a@b.com.x.com",
+           "_example.com x_y.com -a.com a-.com http_://x.com ahttps://x.com wwww.example.com",
            "(see https://example.com/visits/[id]) [https://example.com/a] (example.com)",
            "Visit example.com!!! or example.org?? or 'example.net'.",
            "http:// https://x http://EXAMPLE.com:8080/p?q=1#f http://user@host.com/",
