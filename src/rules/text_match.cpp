@@ -296,7 +296,8 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   // For the checked pattern the match alone says whether it is a bare host
   // and which its top-level domain is (bareHostTld), so RE2 need not run
   // its submatch engine over each link: the pattern is too big for the
-  // quick ones, and the NFA cost ten times what finding the match did.
+  // quick ones, and the NFA cost nearly four times what finding the match
+  // did (10.8k instructions a link against 2.9k).
   const bool knownPattern = content.linkNeedsDot;
   const int submatches = knownPattern ? 1 : 4;
   const RE2& pattern = *content.link;
