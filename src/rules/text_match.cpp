@@ -89,22 +89,36 @@ bool mayHoldEmail(const ContentData& content, const std::string& text) {
   return !content.emailNeedsAt || text.find('@') != std::string::npos;
 }
 
-// Every match of the link pattern holds "://" or a "." followed by a letter,
-// digit or "-" (ContentData::linkNeedsDot), so a text with neither needs no
-// scan; blanking emails out only removes characters, so the test on the text
-// as written holds for the blanked one too.
-bool mayHoldLink(const ContentData& content, std::string_view text) {
-  if (!content.linkNeedsDot) return true;
-  for (std::size_t i = text.find('.'); i != std::string_view::npos; i = text.find('.', i + 1)) {
-    if (i + 1 < text.size()) {
-      const char next = text[i + 1];
-      if (isAsciiLetter(next) || isAsciiDigit(next) || next == '-') return true;
+bool isLabelChar(char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '-'; }
+
+// Where the first match of the link pattern at or after `pos` can start at
+// the earliest, or npos when there is none. Every match holds "://" or a "."
+// followed by a letter, digit or "-" (ContentData::linkNeedsDot), and what
+// comes before the first of them in a match is letters, digits and "-"
+// ("https", "www", a host's labels), so no match starts before the first of
+// them in the text and the run of such characters just before it. Blanking
+// emails out only removes characters, so a text as written that can hold no
+// link cannot once blanked either.
+std::size_t linkScanStart(const ContentData& content, std::string_view text, std::size_t pos) {
+  if (!content.linkNeedsDot) return pos;
+  std::size_t first = std::string_view::npos;
+  for (std::size_t i = text.find('.', pos); i != std::string_view::npos; i = text.find('.', i + 1)) {
+    if (i + 1 < text.size() && isLabelChar(text[i + 1])) {
+      first = i;
+      break;
     }
   }
-  return text.find("://") != std::string_view::npos;
+  // A "://" that starts before that "." ends before it too.
+  const std::size_t scheme = text.substr(0, first).find("://", pos);
+  if (scheme != std::string_view::npos) first = scheme;
+  if (first == std::string_view::npos) return first;
+  while (first > pos && isLabelChar(text[first - 1])) --first;
+  return first;
 }
 
-bool isLabelChar(char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '-'; }
+bool mayHoldLink(const ContentData& content, std::string_view text) {
+  return linkScanStart(content, text, 0) != std::string_view::npos;
+}
 
 // What submatch 2 of kCheckedLinkPattern (content_data.cpp) holds for its
 // match `match`: the top-level domain of a bare host, or a null view when
@@ -304,10 +318,18 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   std::size_t pos = 0;
   re2::StringPiece whole(scan);
   re2::StringPiece found[4];  // whole match, www tail, bare host's top-level domain, bare path
-  // A rest that cannot hold a link (mayHoldLink) is not scanned: after the
-  // last link that is most texts' sentence end.
-  while (pos < scan.size() && links.size() < 64 && mayHoldLink(content, std::string_view(scan).substr(pos)) &&
-         pattern.Match(whole, pos, scan.size(), RE2::UNANCHORED, found, submatches)) {
+  // The search starts where a link can (linkScanStart), so the rest of a
+  // text after its last link is not scanned. A match found anchored there
+  // is the leftmost one, and RE2 then knows where it starts without running
+  // the pattern backwards from its end; only when none starts there does it
+  // search on.
+  while (pos < scan.size() && links.size() < 64) {
+    const std::size_t from = linkScanStart(content, scan, pos);
+    if (from == std::string::npos) break;
+    if (!pattern.Match(whole, from, scan.size(), RE2::ANCHOR_START, found, submatches) &&
+        !pattern.Match(whole, from, scan.size(), RE2::UNANCHORED, found, submatches)) {
+      break;
+    }
     std::string_view match(found[0].data(), found[0].size());
     std::size_t end = static_cast<std::size_t>(match.data() - scan.data()) + match.size();
     pos = end > pos ? end : pos + 1;

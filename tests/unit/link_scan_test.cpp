@@ -177,6 +177,8 @@ TEST_CASE("links come out as the plain scan gives them", "[links]") {
            "a.bc.d example.co.uk/x.y/z bit.ly/abc tinyurl.com/x",
            "Call (312) 547-8810 or 312.547.8810 at example.com/312-547-8810",
            "call 1-800-FLOWERS or write 3125478810@example.com",
+           "this way.To see example.com, a.http://x.com, ab-.cd.com, -x.com and x.y.z.example.com",
+           "version 2.0 then 2.0.example.com then 1.5x.io then a.b",
            "",
            "no link here at all",
        }) {
