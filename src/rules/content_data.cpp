@@ -133,6 +133,10 @@ constexpr std::string_view kCheckedLinkPattern =
     R"(\b[hH][tT][tT][pP][sS]?://[^\s<>"']+|\b[wW][wW][wW]\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>"']*|)"
     R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([a-z]{2,24}|xn--[a-z0-9-]+)\b(/[^\s<>"']*)?)";
 
+// The email pattern whose matches start with their local part, a run of
+// [A-Za-z0-9._%+-] ending at the first "@": ContentData::emailLocalPartFirst.
+constexpr std::string_view kCheckedEmailPattern = R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)";
+
 // The phone pattern whose every alternative was read to need at least three
 // ASCII digits (ten, or a toll-free area code before a word such as
 // 1-800-FLOWERS): ContentData::phoneNeedsDigits.
@@ -236,6 +240,7 @@ bool build(ContentData& d, std::string& error) {
     }
   }
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
+  d.emailLocalPartFirst = doc.at("email").get<std::string>() == kCheckedEmailPattern;
   d.linkNeedsDot = doc.at("link").get<std::string>() == kCheckedLinkPattern;
   d.phoneNeedsDigits = doc.at("phone").get<std::string>() == kCheckedPhonePattern;
   std::set<std::string> caseSensitive;

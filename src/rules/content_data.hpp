@@ -59,6 +59,10 @@ struct ContentData {
   // Every match of `email` holds an "@": a literal "@" at the top level of
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
+  // Every match of `email` starts with a run of [A-Za-z0-9._%+-] (or, the
+  // pattern being caseless, non-ASCII letters folding to one) that ends at
+  // its first "@": kCheckedEmailPattern, as linkNeedsDot.
+  bool emailLocalPartFirst = false;
   // Every match of `link` holds "://" or a "." before a letter, digit or "-":
   // checked by hand for kCheckedLinkPattern, so set only while content.json
   // still holds that pattern.

@@ -148,6 +148,10 @@ std::string_view bareHostTld(std::string_view match) {
   return dot == std::string_view::npos ? host : host.substr(dot + 1);
 }
 
+bool isLocalPartByte(char c) {
+  return isLabelChar(c) || c == '.' || c == '_' || c == '%' || c == '+' || static_cast<unsigned char>(c) >= 0x80;
+}
+
 // `text` with each email address replaced by " ", as RE2::GlobalReplace
 // gives it (no email is empty), without its scan for one more after the
 // last "@" when every email holds one.
@@ -162,7 +166,20 @@ std::string blankEmails(const ContentData& content, const std::string& text) {
   out.reserve(text.size());
   re2::StringPiece whole(text), found;
   std::size_t pos = 0;
-  while (text.find('@', pos) != std::string::npos && email.Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', pos)) {
+    // With the checked pattern no email starts before the run of its
+    // local part's characters that ends at the next "@" (bytes of non-ASCII
+    // letters counted in: the pattern is caseless, and "\u212A" folds to
+    // "k"), so the search starts there, anchored first as findLinks' does.
+    std::size_t from = pos;
+    if (content.emailLocalPartFirst) {
+      from = at;
+      while (from > pos && isLocalPartByte(text[from - 1])) --from;
+    }
+    if (!email.Match(whole, from, text.size(), RE2::ANCHOR_START, &found, 1) &&
+        !email.Match(whole, from, text.size(), RE2::UNANCHORED, &found, 1)) {
+      break;
+    }
     const std::size_t start = static_cast<std::size_t>(found.data() - text.data());
     out.append(text, pos, start - pos);
     out += ' ';

@@ -161,6 +161,9 @@ std::string randomText(std::mt19937& rng) {
 TEST_CASE("links come out as the plain scan gives them", "[links]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
+  // The shortcuts compared here are taken only for the patterns they were read for.
+  CHECK(c->linkNeedsDot);
+  CHECK(c->emailLocalPartFirst);
   for (const char* text : {
            "Pay at example.ai/pay today",
            "go to https://x.example.com/a, then www.example.shop/deal.",
@@ -179,6 +182,8 @@ TEST_CASE("links come out as the plain scan gives them", "[links]") {
            "call 1-800-FLOWERS or write 3125478810@example.com",
            "this way.To see example.com, a.http://x.com, ab-.cd.com, -x.com and x.y.z.example.com",
            "version 2.0 then 2.0.example.com then 1.5x.io then a.b",
+           "mail \xE2\x84\xAA@example.com or x\xE2\x84\xAAy@example.com or caf\xC3\xA9@example.com.x.com now",
+           "a@b@c.com, @example.com, a@.com, a@b, a@b.c.d@e.com and a.b@c.com/d",
            "",
            "no link here at all",
        }) {
