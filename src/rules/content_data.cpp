@@ -151,8 +151,7 @@ bool parseData(const char* path, json& out, std::string& error) {
   return false;
 }
 
-template <typename Set>
-void insertStrings(const json& list, Set& out) {
+void insertStrings(const json& list, std::set<std::string>& out) {
   for (const json& v : list) out.insert(v.get<std::string>());
 }
 
@@ -269,7 +268,8 @@ bool build(ContentData& d, std::string& error) {
   }
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
-  insertStrings(tlds.at("tlds"), d.tlds);
+  // Not insertStrings: the set compares with std::less<> (found by string_view).
+  for (const json& v : tlds.at("tlds")) d.tlds.insert(d.tlds.end(), v.get<std::string>());
   if (!buildUsecases(d, error)) return false;
   buildPhraseSets(d);
   return true;
