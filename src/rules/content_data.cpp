@@ -133,6 +133,10 @@ constexpr std::string_view kCheckedLinkPattern =
     R"(\b[hH][tT][tT][pP][sS]?://[^\s<>"']+|\b[wW][wW][wW]\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+[^\s<>"']*|)"
     R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([a-z]{2,24}|xn--[a-z0-9-]+)\b(/[^\s<>"']*)?)";
 
+// The email pattern whose matches start with their local part, a run of
+// [A-Za-z0-9._%+-] ending at the first "@": ContentData::emailLocalPartFirst.
+constexpr std::string_view kCheckedEmailPattern = R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)";
+
 // The phone pattern whose every alternative was read to need at least three
 // ASCII digits (ten, or a toll-free area code before a word such as
 // 1-800-FLOWERS): ContentData::phoneNeedsDigits.
@@ -244,6 +248,7 @@ bool build(ContentData& d, std::string& error) {
     }
   }
   d.emailNeedsAt = requiresLiteral(doc.at("email").get<std::string>(), '@');
+  d.emailLocalPartFirst = doc.at("email").get<std::string>() == kCheckedEmailPattern;
   d.linkNeedsDot = doc.at("link").get<std::string>() == kCheckedLinkPattern;
   d.phoneNeedsDigits = doc.at("phone").get<std::string>() == kCheckedPhonePattern;
   std::set<std::string> caseSensitive;
@@ -272,7 +277,8 @@ bool build(ContentData& d, std::string& error) {
   }
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
-  insertStrings(tlds.at("tlds"), d.tlds);
+  // Not insertStrings: the set compares with std::less<> (found by string_view).
+  for (const json& v : tlds.at("tlds")) d.tlds.insert(d.tlds.end(), v.get<std::string>());
   if (!buildUsecases(d, error)) return false;
   buildPhraseSets(d);
   return true;

@@ -59,6 +59,10 @@ struct ContentData {
   // Every match of `email` holds an "@": a literal "@" at the top level of
   // its pattern, outside any group, class or alternation and not optional.
   bool emailNeedsAt = false;
+  // Every match of `email` starts with a run of [A-Za-z0-9._%+-] (or, the
+  // pattern being caseless, non-ASCII letters folding to one) that ends at
+  // its first "@": kCheckedEmailPattern, as linkNeedsDot.
+  bool emailLocalPartFirst = false;
   // Every match of `link` holds "://" or a "." before a letter, digit or "-":
   // checked by hand for kCheckedLinkPattern, so set only while content.json
   // still holds that pattern.
@@ -83,7 +87,7 @@ struct ContentData {
   // Third-party services brands link to (reviews, maps, payments, bookings).
   std::set<std::string> serviceDomains;
   // Every real top-level domain (data/tlds.json, from the Public Suffix List).
-  std::set<std::string> tlds;
+  std::set<std::string, std::less<>> tlds;  // looked up by string_view
   // data/usecases.json: sample classes, which use cases are checked, and
   // the words by which a description states a purpose.
   std::vector<SampleClass> classes;

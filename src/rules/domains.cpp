@@ -89,28 +89,33 @@ bool isDotAtom(std::string_view text) {
 
 // Labels of [A-Za-z0-9-] (bytes >= 0x80 too when allowNonAscii) not starting or ending with "-".
 // Needs at least two labels and an alphabetic TLD of two or more letters when requireTld.
+// One walk over the bytes: every link found in a text is checked here.
 bool isHostName(std::string_view host, bool requireTld, bool allowNonAscii) {
   if (host.empty() || host.size() > kMaxHostBytes) return false;
   size_t labelCount = 0;
   size_t labelStart = 0;
-  while (labelStart <= host.size()) {
-    size_t labelEnd = host.find('.', labelStart);
-    if (labelEnd == std::string_view::npos) labelEnd = host.size();
-    const std::string_view label = host.substr(labelStart, labelEnd - labelStart);
-    if (label.empty() || label.size() > kMaxLabelBytes) return false;
-    if (label.front() == '-' || label.back() == '-') return false;
-    bool alphabetic = true;
-    for (char c : label) {
-      const bool nonAscii = static_cast<unsigned char>(c) >= 0x80;
-      if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != '-' && !(allowNonAscii && nonAscii)) return false;
-      alphabetic = alphabetic && isAsciiLetter(c);
+  bool alphabetic = true;
+  for (size_t i = 0;; ++i) {
+    if (i == host.size() || host[i] == '.') {
+      const size_t length = i - labelStart;
+      if (length == 0 || length > kMaxLabelBytes) return false;
+      if (host[labelStart] == '-' || host[i - 1] == '-') return false;
+      ++labelCount;
+      if (i == host.size()) return !requireTld || (labelCount >= 2 && alphabetic && length >= 2);
+      labelStart = i + 1;
+      alphabetic = true;
+      continue;
     }
-    ++labelCount;
-    if (labelEnd == host.size()) return !requireTld || (labelCount >= 2 && alphabetic && label.size() >= 2);
-    labelStart = labelEnd + 1;
+    const char c = host[i];
+    const bool letter = isAsciiLetter(c);
+    if (!letter && !isAsciiDigit(c) && c != '-' && !(allowNonAscii && static_cast<unsigned char>(c) >= 0x80)) {
+      return false;
+    }
+    alphabetic = alphabetic && letter;
   }
-  return false;
 }
+
+bool isUrlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
@@ -144,10 +149,13 @@ bool isFreeMailDomain(std::string_view domain) {
 
 std::string urlHost(std::string_view url) {
   try {
-    constexpr std::string_view kSpaces = " \t\r\n";
-    const size_t first = url.find_first_not_of(kSpaces);
-    if (first == std::string_view::npos) return "";
-    url = url.substr(first, url.find_last_not_of(kSpaces) - first + 1);
+    // Byte loops rather than find_first_of and friends, which call memchr
+    // on the set for every byte: every link found in a text comes here.
+    size_t first = 0, last = url.size();
+    while (first < last && isUrlSpace(url[first])) ++first;
+    if (first == last) return "";
+    while (isUrlSpace(url[last - 1])) --last;
+    url = url.substr(first, last - first);
 
     bool hasScheme = false;
     if (startsWithIgnoringCase(url, "https://")) {
@@ -157,7 +165,9 @@ std::string urlHost(std::string_view url) {
       url.remove_prefix(7);
       hasScheme = true;
     }
-    std::string_view authority = url.substr(0, url.find_first_of("/?#"));
+    size_t end = 0;
+    while (end < url.size() && url[end] != '/' && url[end] != '?' && url[end] != '#') ++end;
+    std::string_view authority = url.substr(0, end);
     const size_t at = authority.rfind('@');
     if (at != std::string_view::npos) {
       // A bare "name@host" is an email address, not a link.
@@ -174,11 +184,11 @@ std::string urlHost(std::string_view url) {
     if (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
     if (!isHostName(authority, /*requireTld=*/!hasScheme, /*allowNonAscii=*/true)) return "";
 
-    std::string host = asciiLowered(authority);
-    if (host.size() > 4 && host.compare(0, 4, "www.") == 0 && host.find('.', 4) != std::string::npos) {
-      host.erase(0, 4);
+    if (authority.size() > 4 && startsWithIgnoringCase(authority, "www.") &&
+        authority.find('.', 4) != std::string_view::npos) {
+      authority.remove_prefix(4);
     }
-    return host;
+    return asciiLowered(authority);
   } catch (...) {
     return "";
   }
