@@ -529,10 +529,18 @@ class Evaluation {
       case Kind::kMaxLength: {
         if (!v.is_string()) return true;
         const std::string& text = v.get_ref<const std::string&>();
-        // No more code points than bytes: a short enough text needs no count.
-        if (spec.kind == Kind::kMaxLength && text.size() <= spec.limit) return true;
-        const std::size_t count = codePointCount(text);
-        if (spec.kind == Kind::kMinLength ? count >= spec.limit : count <= spec.limit) return true;
+        // No more code points than bytes: a short enough text needs no count,
+        // and a long one only the prefix that decides; the whole count is
+        // taken only for the message of a failure.
+        std::size_t count;
+        if (spec.kind == Kind::kMinLength) {
+          count = codePointCount(text, spec.limit);
+          if (count >= spec.limit) return true;
+        } else {
+          if (text.size() <= spec.limit) return true;
+          if (codePointCount(text, spec.limit + 1) <= spec.limit) return true;
+          count = codePointCount(text);
+        }
         ownError(spec, std::to_string(count));
         return false;
       }
