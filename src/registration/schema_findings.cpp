@@ -241,7 +241,7 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
     std::size_t unknown = 0;
     for (auto it = object->begin(); it != object->end(); ++it) {
       const std::string& key = it.key();
-      if (std::find(info->properties.begin(), info->properties.end(), key) != info->properties.end()) continue;
+      if (info->propertyIndex.find(key) != schema::NameTable::kMissing) continue;
       // A capped number per object, then one summary at the object: a
       // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
       if (++unknown > kMaxUnknownPerObject) continue;
