@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "schema/pattern_shortcut.hpp"
+
 namespace smsreg::schema {
 
 namespace {
@@ -215,7 +217,7 @@ bool checkFormat(const std::string& format, const std::string& value) {
     auto t = value.find_first_of("Tt");
     return t == 10 && validDate(value.substr(0, 10)) && validTime(value.substr(11));
   }
-  if (format == "email") return value.size() <= 254 && RE2::FullMatch(value, emailRegex());
+  if (format == "email") return value.size() <= 254 && (surelyEmail(value) || RE2::FullMatch(value, emailRegex()));
   if (format == "hostname") return value.size() <= 253 && RE2::FullMatch(value, hostnameRegex());
   if (format == "ipv4") return RE2::FullMatch(value, ipv4Regex());
   if (format == "uri") return RE2::FullMatch(value, uriRegex());

@@ -10,6 +10,8 @@
 
 #include "input/bounded_json.hpp"
 #include "schema/canonical_json.hpp"
+#include "schema/name_table.hpp"
+#include "schema/pattern_shortcut.hpp"
 
 namespace smsreg::schema {
 
@@ -91,12 +93,17 @@ struct SchemaEvaluator::Node {
   std::string maxItemsText, minItemsText;  // valijson's decimal, ready for the message
   bool hasProperties = false;
   std::vector<std::pair<std::string, std::uint32_t>> properties;  // sorted as std::map sorts
+  NameTable propertyIndex;                                        // properties[i] by its name
   bool closed = false;                                            // additionalProperties: false
   std::uint32_t additional = kNone;                               // additionalProperties: a schema
   std::vector<std::string> required;                              // sorted, unique (valijson's std::set)
   bool hasType = false;
   unsigned types = 0;
-  std::vector<const KeywordSpec*> own;  // smsreg's own keywords, in the order the rewrite listed them
+  struct Own {
+    const KeywordSpec* spec;
+    PatternShortcut shortcut;  // kPattern: a plain-code accept tried before RE2, or null
+  };
+  std::vector<Own> own;  // smsreg's own keywords, in the order the rewrite listed them
 };
 
 namespace {
@@ -187,6 +194,9 @@ class Compiler {
           if (child == kNone) return kNone;
           n.properties.emplace_back(m.key(), child);
         }
+        std::vector<std::string> names;
+        for (const auto& property : n.properties) names.push_back(property.first);
+        n.propertyIndex = NameTable(names);
       } else if (key == "additionalProperties") {
         n.hasProperties = true;
         if (v.is_boolean()) {
@@ -265,7 +275,7 @@ class Compiler {
         kind != Kind::kUniqueItems && kind != Kind::kForbidden && kind != Kind::kInteger) {
       return decline(location, "an own keyword of another kind") != kNone;
     }
-    n.own.push_back(it->second);
+    n.own.push_back({it->second, kind == Kind::kPattern ? patternShortcut(it->second->text) : nullptr});
     return true;
   }
 
@@ -416,8 +426,8 @@ class Evaluation {
       error("Value type not permitted by 'type' constraint.");
       ok = false;
     }
-    for (const KeywordSpec* spec : n.own) {
-      if (!own(*spec, v)) {
+    for (const SchemaEvaluator::Node::Own& check : n.own) {
+      if (!own(check, v)) {
         if (!collect) return false;
         ok = false;
       }
@@ -426,21 +436,15 @@ class Evaluation {
   }
 
  private:
+  // The subschema `properties` gives the member `key`, or kNone.
+  static std::uint32_t named(const SchemaEvaluator::Node& n, const std::string& key) {
+    const std::uint32_t index = n.propertyIndex.find(key);
+    return index == NameTable::kMissing ? kNone : n.properties[index].second;
+  }
+
   // valijson's PropertiesConstraint: members named by `properties` first (in
   // the order of its sorted map, which is the object's own order), then the
   // others against additionalProperties.
-  // Moves `at` along the schema's sorted property names to the first not
-  // before `key`; true when it names `key`. One compare a step: the merge
-  // below visits every member of every object.
-  template <typename Iterator>
-  static bool advanceTo(const SchemaEvaluator::Node& n, Iterator& at, const std::string& key) {
-    for (; at != n.properties.end(); ++at) {
-      const int order = at->first.compare(key);
-      if (order >= 0) return order == 0;
-    }
-    return false;
-  }
-
   bool properties(const SchemaEvaluator::Node& n, const json& v) {
     const bool collect = errors_ != nullptr;
     bool ok = true;
@@ -468,16 +472,16 @@ class Evaluation {
     }
     std::size_t matched = 0;
     const std::string* firstUnmatched = nullptr;
-    auto schemaIt = n.properties.begin();
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
-      if (!advanceTo(n, schemaIt, key)) {
+      const std::uint32_t child = named(n, key);
+      if (child == kNone) {
         if (firstUnmatched == nullptr) firstUnmatched = &key;
         continue;
       }
       ++matched;
       const std::size_t mark = push(key);
-      const bool memberOk = node(schemaIt->second, it.value());
+      const bool memberOk = node(child, it.value());
       pop(mark);
       if (!memberOk) {
         if (!collect) return false;
@@ -497,10 +501,9 @@ class Evaluation {
       return false;
     }
     if (n.additional == kNone) return ok;
-    schemaIt = n.properties.begin();
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
-      if (advanceTo(n, schemaIt, key)) continue;
+      if (named(n, key) != kNone) continue;
       const std::size_t mark = push(key);
       const bool memberOk = node(n.additional, it.value());
       pop(mark);
@@ -514,13 +517,17 @@ class Evaluation {
   }
 
   // OwnKeywordsConstraint::check (compiled_schema.cpp), over the json itself.
-  bool own(const KeywordSpec& spec, const json& v) {
+  bool own(const SchemaEvaluator::Node::Own& check, const json& v) {
     using Kind = KeywordSpec::Kind;
+    const KeywordSpec& spec = *check.spec;
     switch (spec.kind) {
-      case Kind::kPattern:
-        if (!v.is_string() || RE2::PartialMatch(v.get_ref<const std::string&>(), *spec.regex)) return true;
+      case Kind::kPattern: {
+        if (!v.is_string()) return true;
+        const std::string& text = v.get_ref<const std::string&>();
+        if ((check.shortcut != nullptr && check.shortcut(text)) || RE2::PartialMatch(text, *spec.regex)) return true;
         ownError(spec, "");
         return false;
+      }
       case Kind::kFormat:
         if (!v.is_string() || checkFormat(spec.text, v.get_ref<const std::string&>())) return true;
         ownError(spec, "");
