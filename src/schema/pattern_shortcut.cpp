@@ -27,7 +27,7 @@ bool twoCapitals(std::string_view s) { return s.size() == 2 && isUpper(s[0]) && 
 
 // ^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$ on visible ASCII: the host
 // (up to the first / ? or #) has a dot with a character on each side; the
-// rest is any visible text.
+// rest is any visible text. One pass: this runs on every link.
 bool webLink(std::string_view s) {
   std::size_t at;
   if (s.substr(0, 7) == "http://") {
@@ -37,31 +37,35 @@ bool webLink(std::string_view s) {
   } else {
     return false;
   }
-  for (char c : s) {
+  const std::size_t hostStart = at;
+  std::size_t innerDot = 0;  // the first dot after the host's first character; 0: none yet
+  for (; at < s.size(); ++at) {
+    const char c = s[at];
+    if (c == '/' || c == '?' || c == '#') break;
     if (!isVisible(c)) return false;
+    if (c == '.' && innerDot == 0 && at > hostStart) innerDot = at;
   }
-  const std::size_t hostEnd = std::min(s.find_first_of("/?#", at), s.size());
-  const std::string_view host = s.substr(at, hostEnd - at);
-  if (host.size() < 3) return false;
-  return host.substr(1, host.size() - 2).find('.') != std::string_view::npos;
+  if (innerDot == 0 || innerDot + 1 >= at) return false;
+  for (; at < s.size(); ++at) {
+    if (!isVisible(s[at])) return false;
+  }
+  return true;
 }
-
-bool keywordEdge(char c) { return isAlnum(c) || c == '-'; }
 
 // ^[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?(,[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?)*$:
 // words of 1 to 30 letters, digits, dashes and inner spaces, between commas.
 bool keywordList(std::string_view s) {
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = std::min(s.find(',', start), s.size());
-    const std::string_view word = s.substr(start, comma - start);
-    if (word.empty() || word.size() > 30 || !keywordEdge(word.front()) || !keywordEdge(word.back())) return false;
-    for (char c : word) {
-      if (!keywordEdge(c) && c != ' ') return false;
+  std::size_t wordStart = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ',') {
+      const std::size_t length = i - wordStart;
+      if (length == 0 || length > 30 || s[wordStart] == ' ' || s[i - 1] == ' ') return false;
+      wordStart = i + 1;
+    } else if (!isAlnum(s[i]) && s[i] != '-' && s[i] != ' ') {
+      return false;
     }
-    if (comma == s.size()) return true;
-    start = comma + 1;
   }
+  return true;
 }
 
 bool emailLocalChar(char c) {
