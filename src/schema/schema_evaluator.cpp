@@ -570,7 +570,7 @@ class Evaluation {
         const double d = v.get<double>();
         if (std::isfinite(d) && d == std::floor(d)) return true;
         if (errors_ != nullptr) {
-          errors_->push_back(RawError{path_, nullptr, "Value type not permitted by 'type' constraint.",
+          errors_->push_back(RawError{path(), nullptr, "Value type not permitted by 'type' constraint.",
                                       spec.keywordLocation});  // as valijson words it
         }
         return false;
@@ -602,11 +602,11 @@ class Evaluation {
   }
 
   void ownError(const KeywordSpec& spec, std::string detail) {
-    if (errors_ != nullptr) errors_->push_back(RawError{path_, &spec, std::move(detail), spec.keywordLocation});
+    if (errors_ != nullptr) errors_->push_back(RawError{path(), &spec, std::move(detail), spec.keywordLocation});
   }
 
   void error(std::string detail) {
-    if (errors_ != nullptr) errors_->push_back(RawError{path_, nullptr, std::move(detail), ""});
+    if (errors_ != nullptr) errors_->push_back(RawError{path(), nullptr, std::move(detail), ""});
   }
 
   template <typename Text>
@@ -619,31 +619,48 @@ class Evaluation {
     }
   }
 
-  // The instance location is kept only while collecting: a verdict needs none.
+  // The instance location is kept only while collecting (a verdict needs
+  // none), as the steps down to the value; the pointer text is written only
+  // for an error, which most members never have.
   std::size_t push(const std::string& key) {
-    const std::size_t mark = path_.size();
-    if (errors_ != nullptr) {
-      path_ += '/';
-      const bool plain = std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; });
-      path_ += plain ? key : input::escapePointerToken(key);
-    }
+    const std::size_t mark = steps_.size();
+    if (errors_ != nullptr) steps_.push_back(Step{&key, 0});
     return mark;
   }
   std::size_t push(std::size_t index) {
-    const std::size_t mark = path_.size();
-    if (errors_ != nullptr) {
-      path_ += '/';
-      path_ += std::to_string(index);
-    }
+    const std::size_t mark = steps_.size();
+    if (errors_ != nullptr) steps_.push_back(Step{nullptr, index});
     return mark;
   }
-  void pop(std::size_t mark) { path_.resize(mark); }
+  void pop(std::size_t mark) { steps_.resize(mark); }
+
+  std::string path() const {
+    std::string out;
+    for (const Step& step : steps_) {
+      out += '/';
+      if (step.key == nullptr) {
+        out += std::to_string(step.index);
+        continue;
+      }
+      const std::string& key = *step.key;
+      const bool plain = std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; });
+      out += plain ? key : input::escapePointerToken(key);
+    }
+    return out;
+  }
+
+  // One step down: a member's name (which outlives the evaluation: the
+  // instance's or the schema's), or an array index when `key` is null.
+  struct Step {
+    const std::string* key;
+    std::size_t index;
+  };
 
   const std::vector<SchemaEvaluator::Node>& nodes_;
   std::vector<RawError>* errors_;
   const bool wrappers_;
   std::size_t leftOut_ = 0;
-  std::string path_;
+  std::vector<Step> steps_;
 };
 
 }  // namespace
