@@ -21,6 +21,8 @@ class NameTable {
   // names[i] gets index i; a repeated name keeps its first index.
   explicit NameTable(const std::vector<std::string>& names);
 
+  std::size_t size() const noexcept { return names_.size(); }
+
   // The index of `name`, or kMissing.
   std::uint32_t find(std::string_view name) const noexcept {
     if (slots_.empty()) return kMissing;

@@ -97,6 +97,9 @@ struct SchemaEvaluator::Node {
   bool closed = false;                                            // additionalProperties: false
   std::uint32_t additional = kNone;                               // additionalProperties: a schema
   std::vector<std::string> required;                              // sorted, unique (valijson's std::set)
+  // Lookup ids (SchemaEvaluator::lookedUp_) of required[i], and of
+  // properties[i] when the node is open (a closed node walks its members).
+  std::vector<std::uint32_t> requiredIds, propertyIds;
   bool hasType = false;
   unsigned types = 0;
   struct Own {
@@ -337,11 +340,27 @@ class Compiler {
   std::map<std::string, std::uint32_t> refs_;
 };
 
+// The members `required` and open `properties` ask for, of the last object
+// asked about, by lookup id: filled with one walk of its members, instead of
+// a std::map search (string compares down the tree) for each name. An
+// object's `if`s, their branches and its own `required` ask about the same
+// object one after the other, so one object is enough; the verdicts of `if`
+// share their caller's.
+struct MemberCache {
+  const nlohmann::json* object = nullptr;
+  std::vector<const nlohmann::json*> members;
+};
+
+// Larger objects (a megabyte of junk members) are searched name by name: a
+// walk would cost more than the few names asked for.
+constexpr std::size_t kCachedObjectSize = 64;
+
 // One validation: the instance location as it descends, and where errors go.
 class Evaluation {
  public:
-  Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, std::vector<RawError>* errors, bool wrappers)
-      : nodes_(nodes), errors_(errors), wrappers_(wrappers) {}
+  Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, const NameTable& lookedUp, MemberCache& cache,
+             std::vector<RawError>* errors, bool wrappers)
+      : nodes_(nodes), lookedUp_(lookedUp), cache_(cache), errors_(errors), wrappers_(wrappers) {}
 
   // Errors a wrapper-less run left out; a failure with none at all still
   // needs one (CompiledSchema::validate says "The value fails the schema.").
@@ -389,7 +408,7 @@ class Evaluation {
       }
     }
     if (n.hasIf) {
-      Evaluation verdict(nodes_, nullptr, false);
+      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false);
       const std::uint32_t branch = verdict.node(n.ifNode, v) ? n.thenNode : n.elseNode;
       if (branch != kNone && !node(branch, v)) {
         if (!collect) return false;
@@ -414,8 +433,9 @@ class Evaluation {
       ok = false;
     }
     if (!n.required.empty() && v.is_object()) {
-      for (const std::string& name : n.required) {
-        if (v.find(name) != v.end()) continue;
+      for (std::size_t i = 0; i < n.required.size(); ++i) {
+        const std::string& name = n.required[i];
+        if (member(v, n.requiredIds[i], name) != nullptr) continue;
         if (!collect) return false;
         error("Missing required property '" + name + "'.");
         ok = false;
@@ -436,6 +456,23 @@ class Evaluation {
   }
 
  private:
+  // The member `name` (lookup id `id`) of `object`, or null.
+  const json* member(const json& object, std::uint32_t id, const std::string& name) {
+    if (object.size() > kCachedObjectSize) {
+      auto it = object.find(name);
+      return it == object.end() ? nullptr : &*it;
+    }
+    if (cache_.object != &object) {
+      std::fill(cache_.members.begin(), cache_.members.end(), nullptr);
+      for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::uint32_t found = lookedUp_.find(it.key());
+        if (found != NameTable::kMissing) cache_.members[found] = &it.value();
+      }
+      cache_.object = &object;
+    }
+    return cache_.members[id];
+  }
+
   // The subschema `properties` gives the member `key`, or kNone.
   static std::uint32_t named(const SchemaEvaluator::Node& n, const std::string& key) {
     const std::uint32_t index = n.propertyIndex.find(key);
@@ -451,15 +488,15 @@ class Evaluation {
     if (!n.closed && n.additional == kNone) {
       // Open: only the named members matter (an `if`'s few names in a large
       // object), looked up as valijson does, in the same sorted order.
-      for (const auto& property : n.properties) {
+      for (std::size_t i = 0; i < n.properties.size(); ++i) {
         // Named, not a structured binding: clang 14 (the fuzz build) cannot
         // capture a binding in the lambda below.
-        const std::string& name = property.first;
-        const auto child = property.second;
-        auto it = v.find(name);
-        if (it == v.end()) continue;
+        const std::string& name = n.properties[i].first;
+        const auto child = n.properties[i].second;
+        const json* value = member(v, n.propertyIds[i], name);
+        if (value == nullptr) continue;
         const std::size_t mark = push(name);
-        const bool memberOk = node(child, *it);
+        const bool memberOk = node(child, *value);
         pop(mark);
         if (!memberOk) {
           if (!collect) return false;
@@ -657,6 +694,8 @@ class Evaluation {
   };
 
   const std::vector<SchemaEvaluator::Node>& nodes_;
+  const NameTable& lookedUp_;
+  MemberCache& cache_;
   std::vector<RawError>* errors_;
   const bool wrappers_;
   std::size_t leftOut_ = 0;
@@ -674,6 +713,20 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
     std::unique_ptr<SchemaEvaluator> out(new SchemaEvaluator());
     Compiler compiler(document, reference.keywords(), out->nodes_, why);
     if (!compiler.run()) return nullptr;
+    // Every name a node looks up gets one id, the same in every node.
+    std::map<std::string, std::uint32_t> ids;
+    std::vector<std::string> names;
+    auto idOf = [&ids, &names](const std::string& name) {
+      auto it = ids.emplace(name, static_cast<std::uint32_t>(names.size())).first;
+      if (it->second == names.size()) names.push_back(name);
+      return it->second;
+    };
+    for (Node& n : out->nodes_) {
+      for (const std::string& name : n.required) n.requiredIds.push_back(idOf(name));
+      if (n.closed || n.additional != kNone) continue;  // its members are walked, not looked up
+      for (const auto& property : n.properties) n.propertyIds.push_back(idOf(property.first));
+    }
+    out->lookedUp_ = NameTable(names);
     return out;
   } catch (const std::exception& e) {
     why = std::string("the schema cannot be compiled: ") + e.what();
@@ -683,7 +736,9 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
 
 bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept {
   try {
-    Evaluation evaluation(nodes_, errors, wrappers);
+    MemberCache cache;
+    cache.members.resize(lookedUp_.size());
+    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers);
     const bool ok = evaluation.node(0, instance);
     if (!ok && errors != nullptr && errors->empty() && evaluation.leftOut() == 0) {
       errors->push_back(RawError{"", nullptr, "The value fails the schema.", ""});
