@@ -456,6 +456,10 @@ class Evaluation {
   }
 
  private:
+  // An object's std::map itself: walked without nlohmann's iterator, which
+  // asks the value's type at every step.
+  static const json::object_t& members(const json& object) { return object.get_ref<const json::object_t&>(); }
+
   // The member `name` (lookup id `id`) of `object`, or null.
   const json* member(const json& object, std::uint32_t id, const std::string& name) {
     if (object.size() > kCachedObjectSize) {
@@ -464,9 +468,9 @@ class Evaluation {
     }
     if (cache_.object != &object) {
       std::fill(cache_.members.begin(), cache_.members.end(), nullptr);
-      for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::uint32_t found = lookedUp_.find(it.key());
-        if (found != NameTable::kMissing) cache_.members[found] = &it.value();
+      for (const auto& [key, value] : members(object)) {
+        const std::uint32_t found = lookedUp_.find(key);
+        if (found != NameTable::kMissing) cache_.members[found] = &value;
       }
       cache_.object = &object;
     }
@@ -509,8 +513,9 @@ class Evaluation {
     }
     std::size_t matched = 0;
     const std::string* firstUnmatched = nullptr;
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string& key = it.key();
+    for (const auto& entry : members(v)) {
+      // Named, not a structured binding: C++17 cannot capture a binding.
+      const std::string& key = entry.first;
       const std::uint32_t child = named(n, key);
       if (child == kNone) {
         if (firstUnmatched == nullptr) firstUnmatched = &key;
@@ -518,7 +523,7 @@ class Evaluation {
       }
       ++matched;
       const std::size_t mark = push(key);
-      const bool memberOk = node(child, it.value());
+      const bool memberOk = node(child, entry.second);
       pop(mark);
       if (!memberOk) {
         if (!collect) return false;
