@@ -255,8 +255,9 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
     const FieldInfo* info = catalogue.find(base);
     if (info == nullptr || !info->closed) continue;
     std::size_t unknown = 0;
-    for (auto it = object->begin(); it != object->end(); ++it) {
-      const std::string& key = it.key();
+    // The std::map itself: nlohmann's iterator asks the type at every step.
+    for (const auto& entry : object->get_ref<const json::object_t&>()) {
+      const std::string& key = entry.first;
       if (info->propertyIndex.find(key) != schema::NameTable::kMissing) continue;
       // A capped number per object, then one summary at the object: a
       // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
