@@ -84,6 +84,7 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
       info.properties.push_back(it.key());
       walk(root, it.value(), key + "/" + input::escapePointerToken(it.key()), depth + 1);
     }
+    info.propertyIndex = schema::NameTable(info.properties);
   }
   if (auto items = node.find("items"); items != node.end() && items->is_object()) {
     walk(root, *items, key + "/*", depth + 1);

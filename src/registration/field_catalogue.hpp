@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "schema/name_table.hpp"
+
 namespace smsreg::registration {
 
 struct FieldInfo {
@@ -18,6 +20,7 @@ struct FieldInfo {
   std::vector<std::string> allowed;     // enum values
   std::string hint;                     // x-smsreg-hint: how to write the value
   std::vector<std::string> properties;  // known member names, for objects
+  schema::NameTable propertyIndex;      // the same, looked up by name
   bool closed = false;                  // additionalProperties: false
   long long maxItems = -1;              // arrays: -1 when unbounded
 };

@@ -1,6 +1,7 @@
 #include "registration/schema_findings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "input/bounded_json.hpp"
@@ -19,7 +20,14 @@ using report::withList;
 using report::withNumber;
 using report::withText;
 
-bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+// Inline, stopping at the first other character (most often the first):
+// every string member of every submission is asked.
+bool isBlank(const std::string& s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
 
 std::string titleOf(const FieldCatalogue& catalogue, const std::string& pointer) {
   const FieldInfo* info = catalogue.find(pointer);
@@ -183,14 +191,26 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
 
 // The objects whose members are fields: the submission itself, and the brand
 // and campaign when they are objects, each with its pointer. Deeper values are
-// lists a user wrote. (J is json or const json.)
+// lists a user wrote. (J is json or const json.) In a fixed array, not a
+// vector of strings: three passes a document ask for them.
 template <typename J>
-std::vector<std::pair<J*, std::string>> submissionObjects(J& document) {
-  std::vector<std::pair<J*, std::string>> objects;
-  if (document.is_object()) objects.push_back({&document, ""});
-  for (const char* part : {"brand", "campaign"}) {
-    auto it = document.find(part);
-    if (it != document.end() && it->is_object()) objects.push_back({&*it, std::string("/") + part});
+struct SubmissionObjects {
+  std::array<std::pair<J*, const std::string*>, 3> items{};
+  std::size_t count = 0;
+  auto begin() const { return items.begin(); }
+  auto end() const { return items.begin() + static_cast<std::ptrdiff_t>(count); }
+};
+
+template <typename J>
+SubmissionObjects<J> submissionObjects(J& document) {
+  static const std::string kRoot;
+  static const std::string kParts[][2] = {{"brand", "/brand"}, {"campaign", "/campaign"}};
+  SubmissionObjects<J> objects;
+  if (!document.is_object()) return objects;
+  objects.items[objects.count++] = {&document, &kRoot};
+  for (const auto& part : kParts) {
+    auto it = document.find(part[0]);
+    if (it != document.end() && it->is_object()) objects.items[objects.count++] = {&*it, &part[1]};
   }
   return objects;
 }
@@ -200,7 +220,8 @@ bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 }  // namespace
 
 void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
-  for (auto& [object, base] : submissionObjects(document)) {
+  for (const auto& [object, basePointer] : submissionObjects(document)) {
+    const std::string& base = *basePointer;
     for (auto it = object->begin(); it != object->end();) {
       // The field's type is looked up only for a blank string: building the
       // pointer of every member cost more than the rest of this pass.
@@ -215,7 +236,8 @@ void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
 }
 
 void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  for (auto& [object, base] : submissionObjects(document)) {
+  for (const auto& [object, basePointer] : submissionObjects(document)) {
+    const std::string& base = *basePointer;
     for (auto it = object->begin(); it != object->end(); ++it) {
       if (!it->is_array()) continue;
       const std::string pointer = base + "/" + input::escapePointerToken(it.key());
@@ -235,13 +257,15 @@ void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vec
 }
 
 void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  for (const auto& [object, base] : submissionObjects(document)) {
+  for (const auto& [object, basePointer] : submissionObjects(document)) {
+    const std::string& base = *basePointer;
     const FieldInfo* info = catalogue.find(base);
     if (info == nullptr || !info->closed) continue;
     std::size_t unknown = 0;
-    for (auto it = object->begin(); it != object->end(); ++it) {
-      const std::string& key = it.key();
-      if (std::find(info->properties.begin(), info->properties.end(), key) != info->properties.end()) continue;
+    // The std::map itself: nlohmann's iterator asks the type at every step.
+    for (const auto& entry : object->get_ref<const json::object_t&>()) {
+      const std::string& key = entry.first;
+      if (info->propertyIndex.find(key) != schema::NameTable::kMissing) continue;
       // A capped number per object, then one summary at the object: a
       // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
       if (++unknown > kMaxUnknownPerObject) continue;

@@ -6,7 +6,17 @@ namespace smsreg::registration {
 
 std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap) {
   if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows, on the stack for the short names compared here.
+  constexpr std::size_t kStackRow = 66;
+  std::size_t stack[2 * kStackRow];
+  std::vector<std::size_t> heap;
+  std::size_t* prev = stack;
+  std::size_t* cur = stack + kStackRow;
+  if (b.size() + 1 > kStackRow) {
+    heap.resize(2 * (b.size() + 1));
+    prev = heap.data();
+    cur = prev + b.size() + 1;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -24,39 +34,41 @@ std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap
 
 namespace {
 
-std::string fold(std::string_view s) {
-  std::string out;
+// Into `out`, whose buffer is reused from one candidate to the next.
+void foldInto(std::string_view s, std::string& out) {
+  out.clear();
   for (char c : s) {
     if (c == ' ' || c == '-' || c == '_') continue;
-    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
   }
-  return out;
 }
 
 }  // namespace
 
 std::string closest(std::string_view text, const std::vector<std::string>& candidates) {
   if (text.size() > 64) return "";
-  const std::string folded = fold(text);
-  for (const std::string& c : candidates) {
-    if (fold(c) == folded) return c;
-  }
+  std::string folded;
+  foldInto(text, folded);
   // Allow one edit in short words and two in longer ones; a tie means no guess.
+  // One pass: the first candidate equal once folded wins outright.
   const std::size_t cap = text.size() <= 5 ? 1 : 2;
-  std::string best;
+  std::string candidate;
+  const std::string* best = nullptr;
   std::size_t bestDistance = cap + 1;
   bool tie = false;
   for (const std::string& c : candidates) {
-    std::size_t d = editDistance(folded, fold(c), cap);
+    foldInto(c, candidate);
+    if (candidate == folded) return c;
+    std::size_t d = editDistance(folded, candidate, cap);
     if (d < bestDistance) {
-      best = c;
+      best = &c;
       bestDistance = d;
       tie = false;
     } else if (d == bestDistance && d <= cap) {
       tie = true;
     }
   }
-  return bestDistance <= cap && !tie ? best : "";
+  return bestDistance <= cap && !tie && best != nullptr ? *best : "";
 }
 
 }  // namespace smsreg::registration

@@ -1,7 +1,11 @@
 #include "schema/keyword_table.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+
+#include "schema/pattern_shortcut.hpp"
 
 namespace smsreg::schema {
 
@@ -98,10 +102,24 @@ std::shared_ptr<const RE2> compileSchemaPattern(const std::string& pattern, std:
   return re;
 }
 
-std::size_t codePointCount(const std::string& s) {
+std::size_t codePointCount(std::string_view s) { return codePointCount(s, SIZE_MAX); }
+
+std::size_t codePointCount(std::string_view s, std::size_t enough) {
+  // Eight bytes a step: a continuation byte has bit 7 set and bit 6 clear,
+  // and the multiply adds the eight 0/1 flags (at most 8) into the top byte.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   std::size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    const std::uint64_t continuation = word & ~(word << 1) & kHigh;
+    n += 8 - static_cast<std::size_t>(((continuation >> 7) * kOnes) >> 56);
+    if (n >= enough) return n;
+  }
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
 }
@@ -199,7 +217,7 @@ bool checkFormat(const std::string& format, const std::string& value) {
     auto t = value.find_first_of("Tt");
     return t == 10 && validDate(value.substr(0, 10)) && validTime(value.substr(11));
   }
-  if (format == "email") return value.size() <= 254 && RE2::FullMatch(value, emailRegex());
+  if (format == "email") return value.size() <= 254 && (surelyEmail(value) || RE2::FullMatch(value, emailRegex()));
   if (format == "hostname") return value.size() <= 253 && RE2::FullMatch(value, hostnameRegex());
   if (format == "ipv4") return RE2::FullMatch(value, ipv4Regex());
   if (format == "uri") return RE2::FullMatch(value, uriRegex());

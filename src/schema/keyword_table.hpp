@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valijson {
@@ -64,7 +65,13 @@ struct KeywordSpec {
 std::shared_ptr<const RE2> compileSchemaPattern(const std::string& pattern, std::string& error);
 
 // Code points in a UTF-8 string; NUL bytes count like any other character.
-std::size_t codePointCount(const std::string& s);
+// Any bytes are counted the same way (every byte but 10xxxxxx starts one),
+// valid UTF-8 or not.
+std::size_t codePointCount(std::string_view s);
+// As codePointCount, but may stop once the count reaches `enough`: the result
+// is exact when below `enough`, else some count of at least `enough`. A
+// length limit is decided by a prefix of a long text.
+std::size_t codePointCount(std::string_view s, std::size_t enough);
 
 // True when `value` (a string) satisfies the named draft-07 format. Formats
 // smsreg does not know always pass, as the draft allows.

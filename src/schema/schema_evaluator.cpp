@@ -10,6 +10,8 @@
 
 #include "input/bounded_json.hpp"
 #include "schema/canonical_json.hpp"
+#include "schema/name_table.hpp"
+#include "schema/pattern_shortcut.hpp"
 
 namespace smsreg::schema {
 
@@ -91,12 +93,20 @@ struct SchemaEvaluator::Node {
   std::string maxItemsText, minItemsText;  // valijson's decimal, ready for the message
   bool hasProperties = false;
   std::vector<std::pair<std::string, std::uint32_t>> properties;  // sorted as std::map sorts
+  NameTable propertyIndex;                                        // properties[i] by its name
   bool closed = false;                                            // additionalProperties: false
   std::uint32_t additional = kNone;                               // additionalProperties: a schema
   std::vector<std::string> required;                              // sorted, unique (valijson's std::set)
+  // Lookup ids (SchemaEvaluator::lookedUp_) of required[i], and of
+  // properties[i] when the node is open (a closed node walks its members).
+  std::vector<std::uint32_t> requiredIds, propertyIds;
   bool hasType = false;
   unsigned types = 0;
-  std::vector<const KeywordSpec*> own;  // smsreg's own keywords, in the order the rewrite listed them
+  struct Own {
+    const KeywordSpec* spec;
+    PatternShortcut shortcut;  // kPattern: a plain-code accept tried before RE2, or null
+  };
+  std::vector<Own> own;  // smsreg's own keywords, in the order the rewrite listed them
 };
 
 namespace {
@@ -187,6 +197,9 @@ class Compiler {
           if (child == kNone) return kNone;
           n.properties.emplace_back(m.key(), child);
         }
+        std::vector<std::string> names;
+        for (const auto& property : n.properties) names.push_back(property.first);
+        n.propertyIndex = NameTable(names);
       } else if (key == "additionalProperties") {
         n.hasProperties = true;
         if (v.is_boolean()) {
@@ -265,7 +278,7 @@ class Compiler {
         kind != Kind::kUniqueItems && kind != Kind::kForbidden && kind != Kind::kInteger) {
       return decline(location, "an own keyword of another kind") != kNone;
     }
-    n.own.push_back(it->second);
+    n.own.push_back({it->second, kind == Kind::kPattern ? patternShortcut(it->second->text) : nullptr});
     return true;
   }
 
@@ -327,11 +340,27 @@ class Compiler {
   std::map<std::string, std::uint32_t> refs_;
 };
 
+// The members `required` and open `properties` ask for, of the last object
+// asked about, by lookup id: filled with one walk of its members, instead of
+// a std::map search (string compares down the tree) for each name. An
+// object's `if`s, their branches and its own `required` ask about the same
+// object one after the other, so one object is enough; the verdicts of `if`
+// share their caller's.
+struct MemberCache {
+  const nlohmann::json* object = nullptr;
+  std::vector<const nlohmann::json*> members;
+};
+
+// Larger objects (a megabyte of junk members) are searched name by name: a
+// walk would cost more than the few names asked for.
+constexpr std::size_t kCachedObjectSize = 64;
+
 // One validation: the instance location as it descends, and where errors go.
 class Evaluation {
  public:
-  Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, std::vector<RawError>* errors, bool wrappers)
-      : nodes_(nodes), errors_(errors), wrappers_(wrappers) {}
+  Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, const NameTable& lookedUp, MemberCache& cache,
+             std::vector<RawError>* errors, bool wrappers)
+      : nodes_(nodes), lookedUp_(lookedUp), cache_(cache), errors_(errors), wrappers_(wrappers) {}
 
   // Errors a wrapper-less run left out; a failure with none at all still
   // needs one (CompiledSchema::validate says "The value fails the schema.").
@@ -379,7 +408,7 @@ class Evaluation {
       }
     }
     if (n.hasIf) {
-      Evaluation verdict(nodes_, nullptr, false);
+      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false);
       const std::uint32_t branch = verdict.node(n.ifNode, v) ? n.thenNode : n.elseNode;
       if (branch != kNone && !node(branch, v)) {
         if (!collect) return false;
@@ -404,8 +433,9 @@ class Evaluation {
       ok = false;
     }
     if (!n.required.empty() && v.is_object()) {
-      for (const std::string& name : n.required) {
-        if (v.find(name) != v.end()) continue;
+      for (std::size_t i = 0; i < n.required.size(); ++i) {
+        const std::string& name = n.required[i];
+        if (member(v, n.requiredIds[i], name) != nullptr) continue;
         if (!collect) return false;
         error("Missing required property '" + name + "'.");
         ok = false;
@@ -416,8 +446,8 @@ class Evaluation {
       error("Value type not permitted by 'type' constraint.");
       ok = false;
     }
-    for (const KeywordSpec* spec : n.own) {
-      if (!own(*spec, v)) {
+    for (const SchemaEvaluator::Node::Own& check : n.own) {
+      if (!own(check, v)) {
         if (!collect) return false;
         ok = false;
       }
@@ -426,36 +456,51 @@ class Evaluation {
   }
 
  private:
+  // An object's std::map itself: walked without nlohmann's iterator, which
+  // asks the value's type at every step.
+  static const json::object_t& members(const json& object) { return object.get_ref<const json::object_t&>(); }
+
+  // The member `name` (lookup id `id`) of `object`, or null.
+  const json* member(const json& object, std::uint32_t id, const std::string& name) {
+    if (object.size() > kCachedObjectSize) {
+      auto it = object.find(name);
+      return it == object.end() ? nullptr : &*it;
+    }
+    if (cache_.object != &object) {
+      std::fill(cache_.members.begin(), cache_.members.end(), nullptr);
+      for (const auto& [key, value] : members(object)) {
+        const std::uint32_t found = lookedUp_.find(key);
+        if (found != NameTable::kMissing) cache_.members[found] = &value;
+      }
+      cache_.object = &object;
+    }
+    return cache_.members[id];
+  }
+
+  // The subschema `properties` gives the member `key`, or kNone.
+  static std::uint32_t named(const SchemaEvaluator::Node& n, const std::string& key) {
+    const std::uint32_t index = n.propertyIndex.find(key);
+    return index == NameTable::kMissing ? kNone : n.properties[index].second;
+  }
+
   // valijson's PropertiesConstraint: members named by `properties` first (in
   // the order of its sorted map, which is the object's own order), then the
   // others against additionalProperties.
-  // Moves `at` along the schema's sorted property names to the first not
-  // before `key`; true when it names `key`. One compare a step: the merge
-  // below visits every member of every object.
-  template <typename Iterator>
-  static bool advanceTo(const SchemaEvaluator::Node& n, Iterator& at, const std::string& key) {
-    for (; at != n.properties.end(); ++at) {
-      const int order = at->first.compare(key);
-      if (order >= 0) return order == 0;
-    }
-    return false;
-  }
-
   bool properties(const SchemaEvaluator::Node& n, const json& v) {
     const bool collect = errors_ != nullptr;
     bool ok = true;
     if (!n.closed && n.additional == kNone) {
       // Open: only the named members matter (an `if`'s few names in a large
       // object), looked up as valijson does, in the same sorted order.
-      for (const auto& property : n.properties) {
+      for (std::size_t i = 0; i < n.properties.size(); ++i) {
         // Named, not a structured binding: clang 14 (the fuzz build) cannot
         // capture a binding in the lambda below.
-        const std::string& name = property.first;
-        const auto child = property.second;
-        auto it = v.find(name);
-        if (it == v.end()) continue;
+        const std::string& name = n.properties[i].first;
+        const auto child = n.properties[i].second;
+        const json* value = member(v, n.propertyIds[i], name);
+        if (value == nullptr) continue;
         const std::size_t mark = push(name);
-        const bool memberOk = node(child, *it);
+        const bool memberOk = node(child, *value);
         pop(mark);
         if (!memberOk) {
           if (!collect) return false;
@@ -468,16 +513,17 @@ class Evaluation {
     }
     std::size_t matched = 0;
     const std::string* firstUnmatched = nullptr;
-    auto schemaIt = n.properties.begin();
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string& key = it.key();
-      if (!advanceTo(n, schemaIt, key)) {
+    for (const auto& entry : members(v)) {
+      // Named, not a structured binding: C++17 cannot capture a binding.
+      const std::string& key = entry.first;
+      const std::uint32_t child = named(n, key);
+      if (child == kNone) {
         if (firstUnmatched == nullptr) firstUnmatched = &key;
         continue;
       }
       ++matched;
       const std::size_t mark = push(key);
-      const bool memberOk = node(schemaIt->second, it.value());
+      const bool memberOk = node(child, entry.second);
       pop(mark);
       if (!memberOk) {
         if (!collect) return false;
@@ -497,10 +543,9 @@ class Evaluation {
       return false;
     }
     if (n.additional == kNone) return ok;
-    schemaIt = n.properties.begin();
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
-      if (advanceTo(n, schemaIt, key)) continue;
+      if (named(n, key) != kNone) continue;
       const std::size_t mark = push(key);
       const bool memberOk = node(n.additional, it.value());
       pop(mark);
@@ -514,13 +559,17 @@ class Evaluation {
   }
 
   // OwnKeywordsConstraint::check (compiled_schema.cpp), over the json itself.
-  bool own(const KeywordSpec& spec, const json& v) {
+  bool own(const SchemaEvaluator::Node::Own& check, const json& v) {
     using Kind = KeywordSpec::Kind;
+    const KeywordSpec& spec = *check.spec;
     switch (spec.kind) {
-      case Kind::kPattern:
-        if (!v.is_string() || RE2::PartialMatch(v.get_ref<const std::string&>(), *spec.regex)) return true;
+      case Kind::kPattern: {
+        if (!v.is_string()) return true;
+        const std::string& text = v.get_ref<const std::string&>();
+        if ((check.shortcut != nullptr && check.shortcut(text)) || RE2::PartialMatch(text, *spec.regex)) return true;
         ownError(spec, "");
         return false;
+      }
       case Kind::kFormat:
         if (!v.is_string() || checkFormat(spec.text, v.get_ref<const std::string&>())) return true;
         ownError(spec, "");
@@ -529,10 +578,18 @@ class Evaluation {
       case Kind::kMaxLength: {
         if (!v.is_string()) return true;
         const std::string& text = v.get_ref<const std::string&>();
-        // No more code points than bytes: a short enough text needs no count.
-        if (spec.kind == Kind::kMaxLength && text.size() <= spec.limit) return true;
-        const std::size_t count = codePointCount(text);
-        if (spec.kind == Kind::kMinLength ? count >= spec.limit : count <= spec.limit) return true;
+        // No more code points than bytes: a short enough text needs no count,
+        // and a long one only the prefix that decides; the whole count is
+        // taken only for the message of a failure.
+        std::size_t count;
+        if (spec.kind == Kind::kMinLength) {
+          count = codePointCount(text, spec.limit);
+          if (count >= spec.limit) return true;
+        } else {
+          if (text.size() <= spec.limit) return true;
+          if (codePointCount(text, spec.limit + 1) <= spec.limit) return true;
+          count = codePointCount(text);
+        }
         ownError(spec, std::to_string(count));
         return false;
       }
@@ -555,7 +612,7 @@ class Evaluation {
         const double d = v.get<double>();
         if (std::isfinite(d) && d == std::floor(d)) return true;
         if (errors_ != nullptr) {
-          errors_->push_back(RawError{path_, nullptr, "Value type not permitted by 'type' constraint.",
+          errors_->push_back(RawError{path(), nullptr, "Value type not permitted by 'type' constraint.",
                                       spec.keywordLocation});  // as valijson words it
         }
         return false;
@@ -587,11 +644,11 @@ class Evaluation {
   }
 
   void ownError(const KeywordSpec& spec, std::string detail) {
-    if (errors_ != nullptr) errors_->push_back(RawError{path_, &spec, std::move(detail), spec.keywordLocation});
+    if (errors_ != nullptr) errors_->push_back(RawError{path(), &spec, std::move(detail), spec.keywordLocation});
   }
 
   void error(std::string detail) {
-    if (errors_ != nullptr) errors_->push_back(RawError{path_, nullptr, std::move(detail), ""});
+    if (errors_ != nullptr) errors_->push_back(RawError{path(), nullptr, std::move(detail), ""});
   }
 
   template <typename Text>
@@ -604,31 +661,50 @@ class Evaluation {
     }
   }
 
-  // The instance location is kept only while collecting: a verdict needs none.
+  // The instance location is kept only while collecting (a verdict needs
+  // none), as the steps down to the value; the pointer text is written only
+  // for an error, which most members never have.
   std::size_t push(const std::string& key) {
-    const std::size_t mark = path_.size();
-    if (errors_ != nullptr) {
-      path_ += '/';
-      const bool plain = std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; });
-      path_ += plain ? key : input::escapePointerToken(key);
-    }
+    const std::size_t mark = steps_.size();
+    if (errors_ != nullptr) steps_.push_back(Step{&key, 0});
     return mark;
   }
   std::size_t push(std::size_t index) {
-    const std::size_t mark = path_.size();
-    if (errors_ != nullptr) {
-      path_ += '/';
-      path_ += std::to_string(index);
-    }
+    const std::size_t mark = steps_.size();
+    if (errors_ != nullptr) steps_.push_back(Step{nullptr, index});
     return mark;
   }
-  void pop(std::size_t mark) { path_.resize(mark); }
+  void pop(std::size_t mark) { steps_.resize(mark); }
+
+  std::string path() const {
+    std::string out;
+    for (const Step& step : steps_) {
+      out += '/';
+      if (step.key == nullptr) {
+        out += std::to_string(step.index);
+        continue;
+      }
+      const std::string& key = *step.key;
+      const bool plain = std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; });
+      out += plain ? key : input::escapePointerToken(key);
+    }
+    return out;
+  }
+
+  // One step down: a member's name (which outlives the evaluation: the
+  // instance's or the schema's), or an array index when `key` is null.
+  struct Step {
+    const std::string* key;
+    std::size_t index;
+  };
 
   const std::vector<SchemaEvaluator::Node>& nodes_;
+  const NameTable& lookedUp_;
+  MemberCache& cache_;
   std::vector<RawError>* errors_;
   const bool wrappers_;
   std::size_t leftOut_ = 0;
-  std::string path_;
+  std::vector<Step> steps_;
 };
 
 }  // namespace
@@ -642,6 +718,20 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
     std::unique_ptr<SchemaEvaluator> out(new SchemaEvaluator());
     Compiler compiler(document, reference.keywords(), out->nodes_, why);
     if (!compiler.run()) return nullptr;
+    // Every name a node looks up gets one id, the same in every node.
+    std::map<std::string, std::uint32_t> ids;
+    std::vector<std::string> names;
+    auto idOf = [&ids, &names](const std::string& name) {
+      auto it = ids.emplace(name, static_cast<std::uint32_t>(names.size())).first;
+      if (it->second == names.size()) names.push_back(name);
+      return it->second;
+    };
+    for (Node& n : out->nodes_) {
+      for (const std::string& name : n.required) n.requiredIds.push_back(idOf(name));
+      if (n.closed || n.additional != kNone) continue;  // its members are walked, not looked up
+      for (const auto& property : n.properties) n.propertyIds.push_back(idOf(property.first));
+    }
+    out->lookedUp_ = NameTable(names);
     return out;
   } catch (const std::exception& e) {
     why = std::string("the schema cannot be compiled: ") + e.what();
@@ -651,7 +741,9 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
 
 bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept {
   try {
-    Evaluation evaluation(nodes_, errors, wrappers);
+    MemberCache cache;
+    cache.members.resize(lookedUp_.size());
+    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers);
     const bool ok = evaluation.node(0, instance);
     if (!ok && errors != nullptr && errors->empty() && evaluation.leftOut() == 0) {
       errors->push_back(RawError{"", nullptr, "The value fails the schema.", ""});

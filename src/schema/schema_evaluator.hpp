@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "schema/compiled_schema.hpp"
+#include "schema/name_table.hpp"
 
 namespace smsreg::schema {
 
@@ -47,6 +48,7 @@ class SchemaEvaluator {
  private:
   SchemaEvaluator();
   std::vector<Node> nodes_;  // nodes_[0] is the root
+  NameTable lookedUp_;       // the names `required` and open `properties` look up, by lookup id
 };
 
 // True for the errors a SchemaEvaluator leaves out without `wrappers`.

@@ -1,0 +1,54 @@
+// A schema's member names, fixed when it is compiled, each with its index:
+// a member of the instance is looked up with one hash of its length and three
+// of its bytes and, unless it is unknown, one compare, instead of a walk
+// along a sorted list or a std::map (every member of every object is
+// looked up).
+#ifndef SMSREG_SCHEMA_NAME_TABLE_HPP
+#define SMSREG_SCHEMA_NAME_TABLE_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smsreg::schema {
+
+class NameTable {
+ public:
+  static constexpr std::uint32_t kMissing = 0xffffffffu;
+
+  NameTable() = default;
+  // names[i] gets index i; a repeated name keeps its first index.
+  explicit NameTable(const std::vector<std::string>& names);
+
+  std::size_t size() const noexcept { return names_.size(); }
+
+  // The index of `name`, or kMissing.
+  std::uint32_t find(std::string_view name) const noexcept {
+    if (slots_.empty()) return kMissing;
+    // At most half the slots are used, so the probe meets an empty one.
+    for (std::size_t at = hash(name) & mask_;; at = (at + 1) & mask_) {
+      const std::uint32_t index = slots_[at];
+      if (index == kMissing || names_[index] == name) return index;
+    }
+  }
+
+ private:
+  static std::size_t hash(std::string_view name) noexcept {
+    const std::size_t n = name.size();
+    if (n == 0) return 0;
+    const auto byte = [&name](std::size_t i) {
+      return static_cast<std::uint64_t>(static_cast<unsigned char>(name[i]));
+    };
+    std::uint64_t h = (n ^ (byte(0) << 8) ^ (byte(n / 2) << 16) ^ (byte(n - 1) << 24)) * 0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(h >> 32);
+  }
+
+  std::vector<std::string> names_;
+  std::vector<std::uint32_t> slots_;  // a power of two of them; kMissing where empty
+  std::size_t mask_ = 0;
+};
+
+}  // namespace smsreg::schema
+
+#endif  // SMSREG_SCHEMA_NAME_TABLE_HPP
