@@ -1,5 +1,6 @@
-// The rules' text scans take shortcuts (plain runs found eight bytes a step,
-// only the pieces utf8proc maps compared): each must answer as the plain
+// The rules' text scans take shortcuts (plain ASCII is not folded, a text is
+// squashed a block at a time and the search stops at the first name, only
+// the pieces utf8proc maps are compared): each must answer as the plain
 // definition does, whatever byte sits wherever.
 #include <utf8proc.h>
 
@@ -9,11 +10,34 @@
 #include <string>
 #include <vector>
 
+#include "rules/text_match.hpp"
 #include "rules/unicode_text.hpp"
 
 namespace rules = smsreg::rules;
 
 namespace {
+
+// squash as text_match.hpp defines it, over text already folded.
+std::string squashed(const std::string& folded) {
+  std::string out;
+  for (char c : folded) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 'A' && b <= 'Z') {
+      out += static_cast<char>(b - 'A' + 'a');
+    } else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool containsByDefinition(const std::string& text, const std::vector<std::string>& names) {
+  const std::string haystack = squashed(rules::foldText(text));
+  for (const std::string& name : names) {
+    if (haystack.find(name) != std::string::npos) return true;
+  }
+  return false;
+}
 
 // Bytes foldText may change or drop, characters that join the one before,
 // expand, or are not UTF-8, and plain ones for contrast.
@@ -61,6 +85,77 @@ TEST_CASE("foldText and normalizeText whatever byte sits wherever", "[shortcut][
         REQUIRE(rules::normalizeText(text) == mappedWhole(text, false));
       }
     }
+  }
+}
+
+TEST_CASE("squashFold is squash of foldText, whatever byte sits wherever", "[shortcut][brand]") {
+  const std::string base = "Keystone Tutors: Cafe visit STRASSE 42 at Brightside";
+  for (const std::string& special : kSpecials) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      const std::string text = base.substr(0, at) + special + base.substr(at);
+      INFO("special " << static_cast<int>(static_cast<unsigned char>(special.empty() ? 0 : special[0])) << " at "
+                      << at);
+      REQUIRE(rules::squashFold(text) == squashed(rules::foldText(text)));
+    }
+  }
+}
+
+// A name anywhere (across the boundaries of the blocks the text is squashed
+// in), with a byte that needs folding before, inside, right after or far
+// from it: a combining mark right after a name's last letter changes that
+// letter, so the name is not there.
+TEST_CASE("containsSquashed answers as squashing the whole folded text does", "[shortcut][brand]") {
+  std::vector<std::string> names;
+  for (const char* name : {"Cafe", "Keystone Tutors", "ETE", "\u00C9t\u00E9", "Stra\u00DFe"}) {
+    names.push_back(rules::squashFold(name));
+  }
+  const std::string filler =
+      "ab, cd ef-gh ij kl mn op qr st uv wx yz 01 23 45 67 89 ab cd ef gh ij kl mn op qr st uv "
+      "wx yz 01 23 45 67 89 ab cd ef gh ij kl mn op qr";
+  const std::string placed[] = {"cafe", "Keystone  Tutors", "E T E", "\u00C9t\u00E9", "STRASSE", "Caf"};
+  std::size_t checked = 0, found = 0;
+  for (const std::string& name : placed) {
+    for (std::size_t where = 0; where <= filler.size(); where += 3) {
+      const std::string text = filler.substr(0, where) + name + filler.substr(where);
+      for (const std::string& special : kSpecials) {
+        for (std::size_t at = 0; at <= text.size(); at += (at + 8 > where && at < where + name.size() + 8) ? 1 : 5) {
+          const std::string mixed = text.substr(0, at) + special + text.substr(at);
+          const bool expected = containsByDefinition(mixed, names);
+          INFO(mixed);
+          REQUIRE(rules::containsSquashed(mixed, names) == expected);
+          ++checked;
+          found += expected;
+        }
+      }
+    }
+  }
+  // Both answers were given many times (the test would prove little otherwise).
+  CHECK(found > checked / 10);
+  CHECK(checked - found > checked / 10);
+  CHECK_FALSE(rules::containsSquashed("Keystone Tutors", {}));
+  CHECK_FALSE(rules::containsSquashed("", names));
+  CHECK(rules::containsSquashed("", {""}));
+  CHECK(rules::containsSquashed(". -", {"zz", ""}));
+}
+
+// Random mixes of the same bytes and characters, short and long, against
+// short names that they often hold.
+TEST_CASE("containsSquashed over random mixes of bytes", "[shortcut][brand]") {
+  const std::vector<std::string> names = {rules::squashFold("ab"), rules::squashFold("e\u0301a"),
+                                          rules::squashFold("zzz")};
+  const std::string palette[] = {"a", "b",      "A",      "B",      "e",    "z",    "Z", " ",
+                                 ".", "\u0301", "\u00E9", "\u200B", "\x01", "\xC3", "\t"};
+  std::uint32_t seed = 777;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const unsigned length = next() % (round % 10 == 0 ? 300 : 40);
+    for (unsigned k = 0; k < length; ++k) text += palette[next() % (sizeof palette / sizeof palette[0])];
+    INFO(text);
+    REQUIRE(rules::containsSquashed(text, names) == containsByDefinition(text, names));
   }
 }
 
