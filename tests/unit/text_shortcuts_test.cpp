@@ -186,3 +186,119 @@ TEST_CASE("normalizedDocument copies exactly when normalising changes a string",
   CHECK(changed > 1000);
   CHECK(changed < 19000);
 }
+
+namespace {
+
+// looksNonEnglish as first written: each word built as a string and looked
+// up in languageWords.
+bool looksNonEnglishByDefinition(const rules::ContentData& c, const std::string& text) {
+  std::size_t ascii = 0, other = 0, english = 0, foreign = 0;
+  std::string word;
+  auto count = [&] {
+    if (auto it = c.languageWords.find(word); !word.empty() && it != c.languageWords.end()) {
+      english += (it->second & rules::ContentData::kEnglishWord) != 0;
+      foreign += (it->second & rules::ContentData::kNonEnglishWord) != 0;
+    }
+    word.clear();
+  };
+  for (char ch : text) {
+    const auto b = static_cast<unsigned char>(ch);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+      ++ascii;
+      word += static_cast<char>(b | 0x20);
+    } else if (b == ' ' || b == '\n' || b == '\t') {
+      count();
+    } else if (b >= 0xC0) {
+      ++other;
+    }
+  }
+  count();
+  if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
+  return foreign >= 3 && foreign > english * 2;
+}
+
+}  // namespace
+
+// Words of up to eight letters are looked up packed into a number, longer
+// ones as strings: over the shipped lists and over lists with long words,
+// words in both lists and words no text word can match, random texts of
+// list words in any case, split by hyphens, glued to punctuation, among
+// other words and non-ASCII letters answer as the plain lookup does.
+TEST_CASE("looksNonEnglish answers as looking up each word as a string", "[shortcut][language]") {
+  const rules::ContentData* shipped = rules::contentData();
+  REQUIRE(shipped != nullptr);
+  rules::ContentData custom;
+  custom.englishWords = {"the", "reply", "a", "abcdefgh", "abcdefghi", "notification", "both"};
+  custom.nonEnglishWords = {"la",   "mensajes", "abcdefghij", "informaciones", "both", "\xC3\xA9t\xC3\xA9", "ab1",
+                            "Vous", ""};
+  rules::indexLanguageWords(custom);
+  const std::string pool[] = {"the",
+                              "The",
+                              "REPLY",
+                              "a",
+                              "la",
+                              "LA",
+                              "mensajes",
+                              "Mensajes",
+                              "vous",
+                              "para",
+                              "abcdefgh",
+                              "abcdefghi",
+                              "abcdefghij",
+                              "abc-defghij",
+                              "ABCDEFGHIJ",
+                              "Informaciones",
+                              "abc\xC3\xA9"
+                              "defghij",
+                              "informaciones",
+                              "notification",
+                              "both",
+                              "\xC3\xA9t\xC3\xA9",
+                              "ab1",
+                              "hello",
+                              "opt-out",
+                              "caf\xC3\xA9",
+                              "\xE6\x97\xA5\xE6\x9C\xAC",
+                              "\xE2\x9C\x93",
+                              "x",
+                              "gracias",
+                              "les",
+                              "avec"};
+  const std::string gaps[] = {" ", " ", " ", "\n", "\t", ", ", ". ", "-", "  ", "!"};
+  // Three of one word decide by that word alone (three foreign words and no
+  // English one read as foreign), so each word's lookup shows.
+  for (const std::string& word : pool) {
+    for (const std::string& gap : gaps) {
+      const std::string text = word + gap + word + gap + word;
+      INFO(text);
+      REQUIRE(rules::looksNonEnglish(*shipped, text) == looksNonEnglishByDefinition(*shipped, text));
+      REQUIRE(rules::looksNonEnglish(custom, text) == looksNonEnglishByDefinition(custom, text));
+    }
+  }
+  std::uint32_t seed = 99;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  std::size_t yes[2] = {0, 0};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const unsigned words = next() % 14;
+    for (unsigned k = 0; k < words; ++k) {
+      text += pool[next() % (sizeof pool / sizeof pool[0])];
+      text += gaps[next() % (sizeof gaps / sizeof gaps[0])];
+    }
+    if (next() % 2 == 0 && !text.empty()) text.pop_back();
+    INFO(text);
+    const rules::ContentData* lists[2] = {shipped, &custom};
+    for (int l = 0; l < 2; ++l) {
+      const bool expected = looksNonEnglishByDefinition(*lists[l], text);
+      REQUIRE(rules::looksNonEnglish(*lists[l], text) == expected);
+      yes[l] += expected;
+    }
+  }
+  CHECK(yes[0] > 1000);
+  CHECK(yes[0] < 19000);
+  CHECK(yes[1] > 1000);
+  CHECK(yes[1] < 19000);
+}
