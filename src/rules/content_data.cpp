@@ -268,13 +268,7 @@ bool build(ContentData& d, std::string& error) {
         {"serviceDomains", &d.serviceDomains}}) {
     insertStrings(doc.at(key), *target);
   }
-  for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
-  for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
-  for (const auto& [w, kind] : d.languageWords) {
-    d.languageWordMaxLength = std::max(d.languageWordMaxLength, w.size());
-    const bool letter = !w.empty() && w[0] >= 'a' && w[0] <= 'z';
-    d.languageWordFirstLetters |= letter ? std::uint32_t{1} << (w[0] - 'a') : ~std::uint32_t{0};
-  }
+  indexLanguageWords(d);
   json tlds;
   if (!parseData("data/tlds.json", tlds, error)) return false;
   // Not insertStrings: the set compares with std::less<> (found by string_view).
@@ -285,6 +279,33 @@ bool build(ContentData& d, std::string& error) {
 }
 
 }  // namespace
+
+void indexLanguageWords(ContentData& d) {
+  d.languageWords.clear();
+  d.languageWordMaxLength = 0;
+  for (const std::string& w : d.englishWords) d.languageWords[w] |= ContentData::kEnglishWord;
+  for (const std::string& w : d.nonEnglishWords) d.languageWords[w] |= ContentData::kNonEnglishWord;
+  std::vector<std::pair<std::uint64_t, int>> packable;
+  for (const auto& [w, kind] : d.languageWords) {
+    d.languageWordMaxLength = std::max(d.languageWordMaxLength, w.size());
+    // A word with anything but a-z matches no word of a text (letters,
+    // lowered), and would not pack into a key of its own.
+    const bool letters = std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (w.empty() || w.size() > 8 || !letters) continue;
+    std::uint64_t key = 0;
+    for (char ch : w) key = packWordLetter(key, ch);
+    packable.emplace_back(key, kind);
+  }
+  // Slots for four times the words or more: few probes a miss.
+  d.packedWordShift = 63;
+  while ((std::size_t{1} << (64 - d.packedWordShift)) < 4 * packable.size()) --d.packedWordShift;
+  d.packedWords.assign(std::size_t{1} << (64 - d.packedWordShift), {0, 0});
+  for (const auto& [key, kind] : packable) {
+    std::size_t i = d.packedWordSlot(key);
+    while (d.packedWords[i].first != 0) i = (i + 1) & (d.packedWords.size() - 1);
+    d.packedWords[i] = {key, kind};
+  }
+}
 
 const ContentData* contentData(std::string* error) {
   static std::string buildError;

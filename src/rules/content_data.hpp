@@ -75,11 +75,26 @@ struct ContentData {
   // every word of every text): kEnglishWord and/or kNonEnglishWord.
   static constexpr int kEnglishWord = 1, kNonEnglishWord = 2;
   std::unordered_map<std::string, int> languageWords;
-  // The longest of languageWords, and a bit for each letter one of them
-  // starts with (all bits when one starts with anything else): a word outside
-  // both needs no lookup.
+  // The longest of languageWords: a longer word needs no lookup.
   std::size_t languageWordMaxLength = 0;
-  std::uint32_t languageWordFirstLetters = 0;
+  // The words of languageWords of one to eight letters a-z (all a word of a
+  // text can match that short), each packed into a number (packWordLetter),
+  // in an open-addressed table of 2^(64 - packedWordShift) slots, key 0 for
+  // none: looksNonEnglish looks such a word up without hashing a string.
+  std::vector<std::pair<std::uint64_t, int>> packedWords;
+  int packedWordShift = 63;
+  // The kind bits of the packed word `key`, 0 when it is none of them.
+  int packedWordKind(std::uint64_t key) const {
+    if (packedWords.empty()) return 0;  // not indexed (indexLanguageWords)
+    const std::size_t mask = packedWords.size() - 1;
+    for (std::size_t i = packedWordSlot(key);; i = (i + 1) & mask) {
+      if (packedWords[i].first == key) return packedWords[i].second;
+      if (packedWords[i].first == 0) return 0;
+    }
+  }
+  std::size_t packedWordSlot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15u) >> packedWordShift);
+  }
   // "session texts", "delivery alerts": a flow names the kind of messages
   // when the word before is not one of kindStopWords ("recurring texts").
   LazyRegex messageKind, directLendingWords, stopWord;
@@ -103,6 +118,21 @@ struct ContentData {
   std::vector<PhraseSet> phraseSets;
   std::unordered_map<const LazyRegex*, PhraseSlot> phraseIndex;
 };
+
+// A word of up to eight letters as one number: each letter appended as the
+// low byte. No letter is 0, so words of different lengths differ.
+constexpr std::uint64_t packWordLetter(std::uint64_t packed, char letter) {
+  return packed << 8 | static_cast<unsigned char>(letter);
+}
+
+// languageWords, languageWordMaxLength and packedWords from englishWords and
+// nonEnglishWords.
+void indexLanguageWords(ContentData& d);
+
+// A text reads as English unless most of its letters are outside ASCII or
+// its common words (languageWords) are mostly Spanish or French ones
+// (content_rules.cpp; here for its unit test).
+bool looksNonEnglish(const ContentData& c, const std::string& text);
 
 // Read on first use; null (with `error`) when the embedded data is broken.
 // Each pattern compiles when first used (LazyRegex).

@@ -138,63 +138,70 @@ void checkWords(RuleContext& ctx) {
 }
 
 // What looksNonEnglish makes of each byte, so its one walk over a text takes
-// one table lookup a byte.
-enum ByteKind : unsigned char { kOtherByte, kLetterByte, kSpaceByte, kLeadByte };
+// one table lookup a byte: a letter as its lower case (at or above 'a'), else
+// what kind of byte it is.
+constexpr unsigned char kOtherByte = 0, kSpaceByte = 1, kLeadByte = 2;
 struct ByteKinds {
-  ByteKind kind[256];
+  unsigned char kind[256];
   constexpr ByteKinds() : kind() {
     for (int ch = 0; ch < 256; ++ch) {
-      const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-      kind[ch] = letter                                    ? kLetterByte
-                 : (ch == ' ' || ch == '\n' || ch == '\t') ? kSpaceByte
-                 : ch >= 0xC0                              ? kLeadByte  // lead byte of a non-ASCII code point
-                                                           : kOtherByte;
+      kind[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ? static_cast<unsigned char>(ch | 0x20)
+                 : (ch == ' ' || ch == '\n' || ch == '\t')            ? kSpaceByte
+                 : ch >= 0xC0 ? kLeadByte  // lead byte of a non-ASCII code point
+                              : kOtherByte;
     }
   }
 };
 constexpr ByteKinds kByteKinds;
 
-// A text reads as English unless most of its letters are outside ASCII or
-// its common words are mostly Spanish or French ones. A word is the text's
-// letters between spaces, lowercased, other bytes skipped ("opt-out" is
-// "optout"). Only a word that could be one of languageWords (by length and
-// first letter) is looked up, in one reused string, so no word allocates.
+}  // namespace
+
+// A word is the text's letters between spaces, lowercased, other bytes
+// skipped ("opt-out" is "optout"). A word of up to eight letters is carried
+// as one number and looked up in packedWords; a longer one that could still
+// be one of languageWords is read again from the text, so no word allocates.
 bool looksNonEnglish(const ContentData& c, const std::string& text) {
   std::size_t ascii = 0, other = 0, english = 0, foreign = 0;
-  const std::size_t maxLength = c.languageWordMaxLength;
-  std::string word(maxLength, '\0'), key;
+  std::uint64_t packed = 0;  // the word's last eight letters
   std::size_t length = 0;
-  auto count = [&] {
-    if (length != 0 && length <= maxLength && (c.languageWordFirstLetters >> (word[0] - 'a') & 1u) != 0) {
-      key.assign(word, 0, length);
-      if (auto it = c.languageWords.find(key); it != c.languageWords.end()) {
-        if ((it->second & ContentData::kEnglishWord) != 0) ++english;
-        if ((it->second & ContentData::kNonEnglishWord) != 0) ++foreign;
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t start = 0;  // where the word began
+  auto count = [&](std::size_t end) {
+    ascii += length;
+    int kind = 0;
+    if (length != 0 && length <= 8) {
+      kind = c.packedWordKind(packed);
+    } else if (length > 8 && length <= c.languageWordMaxLength) {
+      std::string key;
+      for (std::size_t k = start; k < end; ++k) {
+        if (kByteKinds.kind[bytes[k]] >= 'a') key += static_cast<char>(kByteKinds.kind[bytes[k]]);
       }
+      if (auto it = c.languageWords.find(key); it != c.languageWords.end()) kind = it->second;
     }
+    english += (kind & ContentData::kEnglishWord) != 0;
+    foreign += (kind & ContentData::kNonEnglishWord) != 0;
     length = 0;
+    packed = 0;
   };
-  for (unsigned char ch : text) {
-    switch (kByteKinds.kind[ch]) {
-      case kLetterByte:
-        ++ascii;
-        if (length < maxLength) word[length] = static_cast<char>(ch | 0x20);
-        ++length;
-        break;
-      case kSpaceByte:
-        count();
-        break;
-      case kLeadByte:
-        ++other;
-        break;
-      case kOtherByte:
-        break;
+  for (std::size_t i = 0; i < size; ++i) {
+    const unsigned char kind = kByteKinds.kind[bytes[i]];
+    if (kind >= 'a') {
+      packed = packWordLetter(packed, static_cast<char>(kind));
+      ++length;
+    } else if (kind == kSpaceByte) {
+      count(i);
+      start = i + 1;
+    } else {
+      other += kind == kLeadByte;
     }
   }
-  count();
+  count(size);
   if (ascii + other >= 20 && other * 10 > (ascii + other) * 3) return true;
   return foreign >= 3 && foreign > english * 2;
 }
+
+namespace {
 
 void checkLanguage(RuleContext& ctx) {
   auto check = [&](const auto& p, const std::string& text) {

@@ -1,5 +1,7 @@
 #include "rules/text_match.hpp"
 
+#include <algorithm>
+
 #include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "rules/unicode_text.hpp"
@@ -25,39 +27,68 @@ struct SquashTable {
 };
 constexpr SquashTable kSquash;
 
-// squash's walk: sets `out` to what squash keeps of each byte of `s`. With
-// kStopAtFold it stops, returning false, at the first byte foldText may
-// change (a template, so squash's walk does not test for it a byte).
+// squash's walk: appends to `out` what squash keeps of each byte of `s`,
+// and returns how many bytes it read. With kStopAtFold it stops at the first
+// byte foldText may change (a template, so squash's walk does not test for it
+// a byte). Writes through a pointer of its own: a store through the string's
+// operator[] may alias the string, which then is read again every byte.
 template <bool kStopAtFold>
-bool squashInto(std::string_view s, std::string& out) {
-  out.assign(s.size(), '\0');
-  std::size_t n = 0;
-  for (unsigned char c : s) {
+std::size_t appendSquashed(std::string_view s, std::string& out) {
+  const std::size_t at = out.size();
+  out.resize(at + s.size());
+  char* const kept = &out[at];
+  std::size_t n = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
     if constexpr (kStopAtFold) {
-      if (kSquash.needsFold[c]) return false;
+      if (kSquash.needsFold[c]) break;
     }
-    const char kept = kSquash.out[c];
-    out[n] = kept;
-    n += kept != '\0';
+    const char k = kSquash.out[c];
+    kept[n] = k;
+    n += k != '\0';
   }
-  out.resize(n);
-  return true;
+  out.resize(at + n);
+  return i;
 }
 
 // Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
 // "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
 std::string squash(std::string_view s) {
   std::string out;
-  squashInto<false>(s, out);
+  appendSquashed<false>(s, out);
   return out;
 }
 
-// squash(foldText(s)) without the folded copy when `s` is ASCII: folding
-// ASCII is lowering A-Z, which squash does itself.
-std::string squashFold(std::string_view s) {
-  std::string out;
-  if (squashInto<true>(s, out)) return out;  // moved, not copied as a ?: would
-  return squash(foldText(s));
+// squash(foldText(s)) is squash(s[0, p - 1)) followed by
+// squash(foldText(s[p - 1, end))) when `p` is the first byte foldText may
+// change: folding lowers the plain ASCII before the character a combining
+// mark may join, and treats what follows as it would in the whole text (text
+// that is not UTF-8, left unfolded, squashes the same either way). With
+// `out` ending in squash(s[0, p)), this takes the last character off again
+// when squash kept it and returns where the part to fold starts.
+std::size_t foldFrom(std::string_view s, std::size_t p, std::string& out) {
+  if (p == 0) return 0;
+  if (kSquash.out[static_cast<unsigned char>(s[p - 1])] != '\0') out.pop_back();
+  return p - 1;
+}
+
+// Appends squash(foldText(rest)), folding into a buffer kept for the thread,
+// so a text costs no allocation once the buffers have grown.
+void appendSquashedFold(std::string_view rest, std::string& out) {
+  thread_local std::string folded;
+  foldTextInto(rest, folded);
+  appendSquashed<false>(folded, out);
+}
+
+// Whether one of `names` ends at or after `from` in `haystack`: the part of
+// the haystack just added, with what a name may have begun in before it (an
+// empty name is in any text).
+bool nameEndsAfter(const std::string& haystack, std::size_t from, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    const std::size_t start = from + 1 > name.size() ? from + 1 - name.size() : 0;
+    if (name.empty() || haystack.find(name, start) != std::string::npos) return true;
+  }
+  return false;
 }
 
 // Lowercases once and moves an end index, so stripping is linear however
@@ -253,6 +284,38 @@ std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::str
   return mayMatch(ctx, text, re) ? findWord(*re, text) : std::string();
 }
 
+std::string squashFold(std::string_view text) {
+  std::string out;
+  const std::size_t plain = appendSquashed<true>(text, out);
+  if (plain != text.size()) appendSquashedFold(text.substr(foldFrom(text, plain, out)), out);
+  return out;
+}
+
+bool containsSquashed(std::string_view text, const std::vector<std::string>& names) {
+  if (names.empty()) return false;
+  // Names are mostly near the start ("Brightside Plumbing: your visit..."),
+  // so the text is squashed a block at a time, each twice the last, and the
+  // search stops at the first name found. A name found before the character
+  // that a byte needing folding may join is in the whole squashed text.
+  thread_local std::string haystack;
+  haystack.clear();
+  std::size_t done = 0;
+  for (std::size_t block = 16;; block *= 2) {
+    const std::size_t searched = haystack.size();
+    done += appendSquashed<true>(text.substr(done, block), haystack);
+    // Also when the block ends right before such a byte: its last character
+    // goes with the fold.
+    const bool folds = done < text.size() && kSquash.needsFold[static_cast<unsigned char>(text[done])];
+    if (folds) done = foldFrom(text, done, haystack);
+    if (nameEndsAfter(haystack, searched, names)) return true;
+    if (done == text.size()) return false;
+    if (folds) break;
+  }
+  const std::size_t searched = haystack.size();
+  appendSquashedFold(text.substr(done), haystack);
+  return nameEndsAfter(haystack, searched, names);
+}
+
 const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   BrandNames& memo = ctx.brandNames();
   if (memo.known) return memo.names;
@@ -265,7 +328,10 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
     std::string squashed = squashFold(name);
     if (squashed.size() < 2) return;
     memo.names.push_back(name);
-    memo.squashed.push_back(std::move(squashed));
+    // The same name twice (display and company name alike) is looked for once.
+    if (std::find(memo.squashed.begin(), memo.squashed.end(), squashed) == memo.squashed.end()) {
+      memo.squashed.push_back(std::move(squashed));
+    }
   };
   for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
     add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
@@ -303,12 +369,7 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
 bool mentionsBrand(const RuleContext& ctx, const std::string& text) {
   const BrandNames& memo = ctx.brandNames();
   if (!memo.known) brandNames(ctx);
-  if (memo.squashed.empty()) return false;
-  const std::string haystack = squashFold(text);
-  for (const std::string& needle : memo.squashed) {
-    if (haystack.find(needle) != std::string::npos) return true;
-  }
-  return false;
+  return containsSquashed(text, memo.squashed);
 }
 
 bool namesBrand(const RuleContext& ctx, const std::string& text) {

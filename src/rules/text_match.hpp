@@ -7,6 +7,7 @@
 #define SMSREG_RULES_TEXT_MATCH_HPP
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/content_data.hpp"
@@ -23,6 +24,13 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
 // findWord(*re, text), without the scan when a set says `re` cannot match.
 std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text);
+
+// foldText(text) with only ASCII letters (lowered) and digits and the bytes
+// of other characters kept, so "Brightside  Plumbing" and "brightside
+// plumbing" compare equal.
+std::string squashFold(std::string_view text);
+// True when squashFold(text) contains one of `names` (each squashed so).
+bool containsSquashed(std::string_view text, const std::vector<std::string>& names);
 
 // displayName, and companyName without its legal suffix ("Inc.", "LLC"); the
 // display name's first word when distinctive; a sole proprietor's own name;

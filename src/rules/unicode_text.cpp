@@ -17,41 +17,52 @@ namespace {
 // normalisation leaves as it is.
 bool plainByte(unsigned char c) { return c < 0x80 && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r'); }
 
-// Plain text needs no work: the common case costs one scan, eight bytes a
-// step. A word with no byte at or above 0x80 and none below 0x20 is plain;
-// one that may hold a control byte (tab and newlines are plain) is looked at
-// byte by byte.
-bool plainAscii(std::string_view text) {
+// How many bytes of `text` from `from` on are plain, eight bytes a step: a
+// word with no byte at or above 0x80 and none below 0x20 is plain; one that
+// may hold a control byte (tab and newlines are plain) is looked at byte by
+// byte.
+std::size_t plainRun(std::string_view text, std::size_t from) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighBits = 0x8080808080808080u;
-  std::size_t i = 0;
+  std::size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t word;
     std::memcpy(&word, text.data() + i, 8);
-    if ((word & kHighBits) != 0) return false;
+    if ((word & kHighBits) != 0) break;
     // With no high bit set, a byte below 0x20 is the only way to borrow into
     // a high bit here.
     if (((word - 0x20 * kOnes) & kHighBits) != 0) {
       for (std::size_t k = i; k < i + 8; ++k) {
-        if (!plainByte(static_cast<unsigned char>(text[k]))) return false;
+        if (!plainByte(static_cast<unsigned char>(text[k]))) return k - from;
       }
     }
   }
-  for (; i < text.size(); ++i) {
-    if (!plainByte(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
+  while (i < text.size() && plainByte(static_cast<unsigned char>(text[i]))) ++i;
+  return i - from;
 }
 
-// utf8proc's LUMP folds single smart quotes but not the double ones.
-void foldDoubleQuotes(std::string& s) {
+// Plain text needs no work: the common case costs one scan.
+bool plainAscii(std::string_view text) { return plainRun(text, 0) == text.size(); }
+
+// NFKC, lumping and ignoring change no plain ASCII, and case folding is A-Z to
+// a-z (a unit test holds this against utf8proc). Lowered in place after one
+// append, not appended a character at a time.
+void appendPlain(std::string& out, std::string_view text, bool casefold) {
+  const std::size_t at = out.size();
+  out.append(text);
+  if (casefold) {
+    for (auto c = out.begin() + static_cast<std::ptrdiff_t>(at); c != out.end(); ++c) *c = toAsciiLower(*c);
+  }
+}
+
+// utf8proc's LUMP folds single smart quotes but not the double ones:
+// `mapped` appended to `out` with those as '"'.
+void appendFoldingDoubleQuotes(std::string& out, std::string_view mapped) {
   static const std::string_view kQuotes[] = {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"};
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < mapped.size();) {
     bool replaced = false;
-    if (static_cast<unsigned char>(s[i]) >= 0xC2) {
+    if (static_cast<unsigned char>(mapped[i]) >= 0xC2) {
       for (std::string_view q : kQuotes) {
-        if (s.compare(i, q.size(), q) == 0) {
+        if (mapped.compare(i, q.size(), q) == 0) {
           out += '"';
           i += q.size();
           replaced = true;
@@ -59,22 +70,11 @@ void foldDoubleQuotes(std::string& s) {
         }
       }
     }
-    if (!replaced) out += s[i++];
+    if (!replaced) out += mapped[i++];
   }
-  s = std::move(out);
 }
 
-// NFKC, lumping and ignoring change no plain ASCII, and case folding is A-Z to
-// a-z (a unit test holds this against utf8proc).
-void appendPlain(std::string& out, std::string_view text, bool casefold) {
-  if (!casefold) {
-    out.append(text);
-    return;
-  }
-  for (char c : text) out += toAsciiLower(c);
-}
-
-// utf8proc over one piece; false when it is not UTF-8.
+// utf8proc over one piece, appended to `out`; false when it is not UTF-8.
 bool appendMapped(std::string& out, std::string_view text, bool casefold) {
   int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
   if (casefold) options |= UTF8PROC_CASEFOLD;
@@ -84,24 +84,26 @@ bool appendMapped(std::string& out, std::string_view text, bool casefold) {
                    &mapped, static_cast<utf8proc_option_t>(options));
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
   if (n < 0 || mapped == nullptr) return false;
-  std::string piece(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
-  foldDoubleQuotes(piece);
-  out += piece;
+  appendFoldingDoubleQuotes(out, std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n)));
   return true;
 }
 
 // The letters of Latin-1 (U+00C0 to U+00FF, "é", "Ñ"; × and ÷ with them)
 // are in NFKC already, lumped or ignored by nothing, and join no character
 // before or after them; folding lowers U+00C0-U+00DE by 0x20 and turns ß into
-// "ss" (left to utf8proc). A run of only such letters, with the plain
-// character before it, is done here; a unit test holds every one of them
-// against utf8proc.
-bool appendLatin1(std::string& out, std::string_view before, std::string_view run, bool casefold) {
+// "ss" (left to utf8proc). True when `run` is only such letters (ß only
+// when not folding); a unit test holds every one of them against utf8proc.
+bool latin1Letters(std::string_view run, bool casefold) {
   if (run.size() % 2 != 0) return false;
   for (std::size_t k = 0; k < run.size(); k += 2) {
     const auto lead = static_cast<unsigned char>(run[k]), trail = static_cast<unsigned char>(run[k + 1]);
     if (lead != 0xC3 || trail < 0x80 || trail > 0xBF || (casefold && trail == 0x9F)) return false;
   }
+  return true;
+}
+
+// A run of latin1Letters, with the plain character before it, done here.
+void appendLatin1(std::string& out, std::string_view before, std::string_view run, bool casefold) {
   appendPlain(out, before, casefold);
   const std::size_t at = out.size();
   out.append(run);
@@ -111,7 +113,6 @@ bool appendLatin1(std::string& out, std::string_view before, std::string_view ru
       if (trail <= 0x9E && trail != 0x97) out[k] = static_cast<char>(trail + 0x20);
     }
   }
-  return true;
 }
 
 // Text is mostly ASCII with a few other characters ("Café"), so only the runs
@@ -120,37 +121,62 @@ bool appendLatin1(std::string& out, std::string_view before, std::string_view ru
 // is a starter that decomposes to itself, no composition pairs a character
 // with a following ASCII one, so nothing reaches across a plain character
 // except combining marks onto the one right before them (which goes with the
-// run). Not UTF-8 anywhere: the text unchanged, as utf8proc refuses it whole.
-// A unit test holds this against utf8proc over the whole text.
-std::string map(std::string_view text, bool casefold) {
-  std::string out;
-  out.reserve(text.size());
+// run). This walk splits `text` so: plain(piece) for each piece of plain
+// bytes, other(before, run) for each run of other bytes with the plain
+// character before it (empty at the start), in order; it stops, returning
+// false, when other does.
+template <typename Plain, typename Other>
+bool eachPiece(std::string_view text, Plain plain, Other other) {
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t run = i;
-    while (run < text.size() && plainByte(static_cast<unsigned char>(text[run]))) ++run;
+    const std::size_t run = i + plainRun(text, i);
     if (run == text.size()) {
-      appendPlain(out, text.substr(i), casefold);
+      plain(text.substr(i));
       break;
     }
     const std::size_t start = run > i ? run - 1 : run;  // the starter a combining mark may join
-    appendPlain(out, text.substr(i, start - i), casefold);
+    plain(text.substr(i, start - i));
     std::size_t end = run;
     while (end < text.size() && !plainByte(static_cast<unsigned char>(text[end]))) ++end;
-    if (appendLatin1(out, text.substr(start, run - start), text.substr(run, end - run), casefold)) {
-      i = end;
-      continue;
-    }
-    if (!appendMapped(out, text.substr(start, end - start), casefold)) return std::string(text);
+    if (!other(text.substr(start, run - start), text.substr(run, end - run))) return false;
     i = end;
   }
-  return out;
+  return true;
+}
+
+// The normalised (and with `casefold` folded) `text` over `out`. Not UTF-8
+// anywhere: the text unchanged, as utf8proc refuses it whole. A unit test
+// holds this against utf8proc over the whole text.
+void mapInto(std::string_view text, bool casefold, std::string& out) {
+  out.clear();
+  out.reserve(text.size());
+  const bool utf8 = eachPiece(
+      text, [&](std::string_view piece) { appendPlain(out, piece, casefold); },
+      [&](std::string_view before, std::string_view run) {
+        if (latin1Letters(run, casefold)) {
+          appendLatin1(out, before, run, casefold);
+          return true;
+        }
+        return appendMapped(out, std::string_view(before.data(), before.size() + run.size()), casefold);
+      });
+  if (!utf8) out.assign(text);
 }
 
 }  // namespace
 
-std::string normalizeText(std::string_view text) { return map(text, false); }
-std::string foldText(std::string_view text) { return map(text, true); }
+std::string normalizeText(std::string_view text) {
+  std::string out;
+  mapInto(text, false, out);
+  return out;
+}
+
+std::string foldText(std::string_view text) {
+  std::string out;
+  mapInto(text, true, out);
+  return out;
+}
+
+void foldTextInto(std::string_view text, std::string& out) { mapInto(text, true, out); }
 
 void normalizeStrings(nlohmann::json& document) {
   if (document.is_string()) {
@@ -163,10 +189,31 @@ void normalizeStrings(nlohmann::json& document) {
 
 namespace {
 
+// normalizeText(text) != text without building the normalised copy: only
+// the pieces utf8proc maps can change, so they alone are mapped and compared
+// with themselves. One that differs settles it the slow way (the pieces'
+// outputs might still join up into the text itself), as rare as a text
+// normalising changes.
+bool normalizingChangesText(std::string_view text) {
+  std::string piece;
+  bool differs = false;
+  eachPiece(
+      text, [](std::string_view) {},
+      [&](std::string_view before, std::string_view run) {
+        if (latin1Letters(run, false)) return true;  // normalised as written
+        const std::string_view whole(before.data(), before.size() + run.size());
+        piece.clear();
+        if (!appendMapped(piece, whole, false)) return false;  // not UTF-8: the text stays as it is
+        differs = piece != whole;
+        return !differs;
+      });
+  return differs && normalizeText(text) != text;
+}
+
 bool normalizingChanges(const nlohmann::json& document) {
   if (document.is_string()) {
     const std::string& s = document.get_ref<const std::string&>();
-    return !plainAscii(s) && normalizeText(s) != s;
+    return !plainAscii(s) && normalizingChangesText(s);
   }
   if (document.is_structured()) {
     for (const auto& child : document) {

@@ -18,6 +18,9 @@ namespace smsreg::rules {
 std::string normalizeText(std::string_view text);
 // normalizeText, then Unicode case folding: for rules about words and names.
 std::string foldText(std::string_view text);
+// foldText(text) written over `out`, whose memory is reused: for callers
+// folding many texts into one buffer.
+void foldTextInto(std::string_view text, std::string& out);
 // Every string value of `document` (not its keys) normalised in place.
 void normalizeStrings(nlohmann::json& document);
 // What the rules read: `document` itself when normalising changes none of
