@@ -6,17 +6,16 @@ namespace {
 
 constexpr std::string_view kParts[] = {"brand", "campaign"};
 constexpr std::string_view kPrefixes[] = {"/brand/", "/campaign/"};
-// FNV-1a: field names are short, and it needs no allocation or library call.
-constexpr std::uint32_t kHashSeed = 2166136261u, kHashPrime = 16777619u;
-constexpr std::uint32_t hashStep(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kHashPrime; }
+
+// A pointer key with these is nested or escaped: the caller walks it.
+bool plainKey(std::string_view key) {
+  for (const char c : key) {
+    if (c == '/' || c == '~') return false;
+  }
+  return true;
+}
 
 }  // namespace
-
-std::uint32_t MemberIndex::hash(std::string_view key, std::uint32_t part) {
-  std::uint32_t h = kHashSeed ^ part;
-  for (const char c : key) h = hashStep(h, c);
-  return h;
-}
 
 MemberIndex::MemberIndex(const nlohmann::json& root) {
   if (!root.is_object()) return;
@@ -33,11 +32,14 @@ MemberIndex::MemberIndex(const nlohmann::json& root) {
   for (std::uint32_t part = 0; part < 2; ++part) {
     if (objects[part] == nullptr) continue;
     indexed_[part] = true;
-    for (const auto& [key, value] : *objects[part]) {
-      const std::uint32_t h = hash(key, part);
-      std::size_t i = h & (kSlots - 1);
-      while (slots_[i].key != nullptr) i = (i + 1) & (kSlots - 1);
-      slots_[i] = Slot{&key, &value, h, part};
+    for (const Member& member : *objects[part]) {
+      // No plain pointer names such a key, so find() takes a hit as plain
+      // without looking at the pointer's bytes.
+      if (!plainKey(member.first)) continue;
+      const std::uint64_t h = hash(member.first, part);
+      std::size_t i = (h >> 32) & (kSlots - 1);
+      while (slots_[i].member != nullptr) i = (i + 1) & (kSlots - 1);
+      slots_[i] = Slot{&member, h};
     }
   }
 }
@@ -49,21 +51,17 @@ bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) c
   }
   if (!indexed_[part]) return false;
   const std::string_view key = pointer.substr(kPrefixes[part].size());
-  // One walk both hashes the key and declines a nested or escaped pointer
-  // (find_first_of costs a memchr a character).
-  std::uint32_t h = kHashSeed ^ part;
-  for (const char c : key) {
-    if (c == '/' || c == '~') return false;
-    h = hashStep(h, c);
-  }
-  for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+  const std::uint64_t h = hash(key, part);
+  for (std::size_t i = (h >> 32) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.key == nullptr) {
+    if (slot.member == nullptr) {
+      // Absent, unless the pointer is nested or escaped: that one is walked.
+      if (!plainKey(key)) return false;
       value = nullptr;
       return true;
     }
-    if (slot.hash == h && slot.part == part && *slot.key == key) {
-      value = slot.value;
+    if (slot.hash == h && slot.member->first == key) {
+      value = &slot.member->second;
       return true;
     }
   }
