@@ -1,11 +1,12 @@
 #include "rules/member_index.hpp"
 
+#include <cstring>
+
 namespace smsreg::rules {
 
 namespace {
 
 constexpr std::string_view kParts[] = {"brand", "campaign"};
-constexpr std::string_view kPrefixes[] = {"/brand/", "/campaign/"};
 
 // A pointer key with these is nested or escaped: the caller walks it.
 bool plainKey(std::string_view key) {
@@ -13,6 +14,26 @@ bool plainKey(std::string_view key) {
     if (c == '/' || c == '~') return false;
   }
   return true;
+}
+
+// a == b for n bytes, in words: a field name is a few words long, and a
+// call to memcmp costs more than comparing them.
+bool sameBytes(const char* a, const char* b, std::size_t n) {
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (word(a + i) != word(b + i)) return false;
+  }
+  return word(a + n - 8) == word(b + n - 8);  // the last word, overlapping the one before
 }
 
 }  // namespace
@@ -45,12 +66,20 @@ MemberIndex::MemberIndex(const nlohmann::json& root) {
 }
 
 bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) const {
-  std::uint32_t part = 0;
-  while (pointer.substr(0, kPrefixes[part].size()) != kPrefixes[part]) {
-    if (++part == 2) return false;
+  // Fixed-length compares, which the compiler does in a word or two.
+  std::uint32_t part;
+  std::size_t prefix;
+  if (pointer.size() >= 10 && std::memcmp(pointer.data(), "/campaign/", 10) == 0) {
+    part = 1;
+    prefix = 10;
+  } else if (pointer.size() >= 7 && std::memcmp(pointer.data(), "/brand/", 7) == 0) {
+    part = 0;
+    prefix = 7;
+  } else {
+    return false;
   }
   if (!indexed_[part]) return false;
-  const std::string_view key = pointer.substr(kPrefixes[part].size());
+  const std::string_view key = pointer.substr(prefix);
   const std::uint64_t h = hash(key, part);
   for (std::size_t i = (h >> 32) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];
@@ -60,7 +89,8 @@ bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) c
       value = nullptr;
       return true;
     }
-    if (slot.hash == h && slot.member->first == key) {
+    const std::string& name = slot.member->first;
+    if (slot.hash == h && name.size() == key.size() && sameBytes(name.data(), key.data(), key.size())) {
       value = &slot.member->second;
       return true;
     }
