@@ -1,22 +1,51 @@
 #include "rules/member_index.hpp"
 
+#include <cstring>
+
 namespace smsreg::rules {
 
 namespace {
 
 constexpr std::string_view kParts[] = {"brand", "campaign"};
-constexpr std::string_view kPrefixes[] = {"/brand/", "/campaign/"};
-// FNV-1a: field names are short, and it needs no allocation or library call.
-constexpr std::uint32_t kHashSeed = 2166136261u, kHashPrime = 16777619u;
-constexpr std::uint32_t hashStep(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kHashPrime; }
+
+// A pointer key with these is nested or escaped: the caller walks it. Eight
+// bytes a step: every member key and every absent field's pointer is looked at.
+bool plainKey(std::string_view key) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, key.data() + i, 8);
+    const std::uint64_t slash = x ^ (kOnes * '/'), tilde = x ^ (kOnes * '~');
+    if ((((slash - kOnes) & ~slash) | ((tilde - kOnes) & ~tilde)) & kHigh) return false;
+  }
+  for (; i < key.size(); ++i) {
+    if (key[i] == '/' || key[i] == '~') return false;
+  }
+  return true;
+}
+
+// a == b for n bytes, in words: a field name is a few words long, and a
+// call to memcmp costs more than comparing them.
+bool sameBytes(const char* a, const char* b, std::size_t n) {
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (word(a + i) != word(b + i)) return false;
+  }
+  return word(a + n - 8) == word(b + n - 8);  // the last word, overlapping the one before
+}
 
 }  // namespace
-
-std::uint32_t MemberIndex::hash(std::string_view key, std::uint32_t part) {
-  std::uint32_t h = kHashSeed ^ part;
-  for (const char c : key) h = hashStep(h, c);
-  return h;
-}
 
 MemberIndex::MemberIndex(const nlohmann::json& root) {
   if (!root.is_object()) return;
@@ -33,37 +62,45 @@ MemberIndex::MemberIndex(const nlohmann::json& root) {
   for (std::uint32_t part = 0; part < 2; ++part) {
     if (objects[part] == nullptr) continue;
     indexed_[part] = true;
-    for (const auto& [key, value] : *objects[part]) {
-      const std::uint32_t h = hash(key, part);
-      std::size_t i = h & (kSlots - 1);
-      while (slots_[i].key != nullptr) i = (i + 1) & (kSlots - 1);
-      slots_[i] = Slot{&key, &value, h, part};
+    for (const Member& member : *objects[part]) {
+      // No plain pointer names such a key, so find() takes a hit as plain
+      // without looking at the pointer's bytes.
+      if (!plainKey(member.first)) continue;
+      const std::uint64_t h = hash(member.first, part);
+      std::size_t i = (h >> 32) & (kSlots - 1);
+      while (slots_[i].member != nullptr) i = (i + 1) & (kSlots - 1);
+      slots_[i] = Slot{&member, h};
     }
   }
 }
 
 bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) const {
-  std::uint32_t part = 0;
-  while (pointer.substr(0, kPrefixes[part].size()) != kPrefixes[part]) {
-    if (++part == 2) return false;
+  // Fixed-length compares, which the compiler does in a word or two.
+  std::uint32_t part;
+  std::size_t prefix;
+  if (pointer.size() >= 10 && std::memcmp(pointer.data(), "/campaign/", 10) == 0) {
+    part = 1;
+    prefix = 10;
+  } else if (pointer.size() >= 7 && std::memcmp(pointer.data(), "/brand/", 7) == 0) {
+    part = 0;
+    prefix = 7;
+  } else {
+    return false;
   }
   if (!indexed_[part]) return false;
-  const std::string_view key = pointer.substr(kPrefixes[part].size());
-  // One walk both hashes the key and declines a nested or escaped pointer
-  // (find_first_of costs a memchr a character).
-  std::uint32_t h = kHashSeed ^ part;
-  for (const char c : key) {
-    if (c == '/' || c == '~') return false;
-    h = hashStep(h, c);
-  }
-  for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+  const std::string_view key = pointer.substr(prefix);
+  const std::uint64_t h = hash(key, part);
+  for (std::size_t i = (h >> 32) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.key == nullptr) {
+    if (slot.member == nullptr) {
+      // Absent, unless the pointer is nested or escaped: that one is walked.
+      if (!plainKey(key)) return false;
       value = nullptr;
       return true;
     }
-    if (slot.hash == h && slot.part == part && *slot.key == key) {
-      value = slot.value;
+    const std::string& name = slot.member->first;
+    if (slot.hash == h && name.size() == key.size() && sameBytes(name.data(), key.data(), key.size())) {
+      value = &slot.member->second;
       return true;
     }
   }

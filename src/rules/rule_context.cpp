@@ -7,7 +7,6 @@ namespace smsreg::rules {
 namespace {
 
 const std::string kNoText;
-const nlohmann::json kNoDocument;  // indexes nothing
 
 // Rules name fields by literal pointers ("/campaign/sample1"), looked up
 // thousands of times a second: object keys are found by string_view, and
@@ -64,9 +63,8 @@ bool RuleContext::flag(std::string_view pointer, bool absent) const {
 
 const std::string& RuleContext::original(std::string_view pointer) const {
   if (!flagged_.empty() && flagged_.count(pointer) != 0) return kNoText;
-  // Without normalising, the original is the document itself: one index.
-  const MemberIndex& members = &original_ == &document_ ? documentMembers_ : originalMembers_;
-  return stringAt(find(members, original_, pointer));
+  // Without normalising, the original is the document itself.
+  return stringAt(&original_ == &document_ ? value(pointer) : lookup(original_, pointer));
 }
 
 RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original,
@@ -75,7 +73,6 @@ RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& o
     : document_(document),
       original_(original),
       documentMembers_(document),
-      originalMembers_(&original == &document ? kNoDocument : original),
       flagged_(std::move(flagged)),
       content_(content),
       out_(out) {

@@ -65,7 +65,9 @@ class RuleContext {
  private:
   const nlohmann::json& document_;
   const nlohmann::json& original_;
-  MemberIndex documentMembers_, originalMembers_;
+  // Only the document is indexed: the original is asked three times a
+  // document (brandNames), fewer lookups than indexing it would cost.
+  MemberIndex documentMembers_;
   std::set<std::string, std::less<>> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;

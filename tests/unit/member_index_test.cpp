@@ -63,3 +63,39 @@ TEST_CASE("member index: a document with many unknown keys is walked, not indexe
   }
   requireSameAnswers(full, pointers, true);
 }
+
+TEST_CASE("member index: keys the hash cannot tell apart, in both parts", "[member_index]") {
+  // The hash reads a key's length and three of its bytes: these differ only
+  // elsewhere, so every one shares a hash with every other of its part.
+  json doc = {{"brand", json::object()}, {"campaign", json::object()}};
+  std::vector<std::string> pointers;
+  // Short and long ones: differing in the first word, the last, or both.
+  for (const std::string& fill : {std::string(), std::string(9, 'f'), std::string(13, 'g')}) {
+    for (char a = 'a'; a <= 'e'; ++a) {
+      for (char b = 'a'; b <= 'e'; ++b) {
+        const std::string key = std::string("k") + a + fill + "m" + fill + b + "z";
+        doc[a < 'c' ? "brand" : "campaign"][key] = key;
+        pointers.push_back("/brand/" + key);
+        pointers.push_back("/campaign/" + key);
+      }
+    }
+  }
+  requireSameAnswers(doc, pointers, true);
+}
+
+TEST_CASE("member index: a key with '/' or '~' is never taken for a plain pointer", "[member_index]") {
+  // "/brand/a/b" names b inside a, not the member "a/b"; both exist here.
+  const json doc = json::parse(R"({"brand": {"a/b": 1, "a": {"b": 2}, "m~n": 3, "m": 4},
+                                   "campaign": {"x~1y": 5, "x": {"~1y": 6}}})");
+  requireSameAnswers(
+      doc, {"/brand/a/b", "/brand/a~1b", "/brand/m~0n", "/brand/m~n", "/campaign/x~1y", "/campaign/x/~1y"}, false);
+  requireSameAnswers(doc, {"/brand/a", "/brand/m", "/campaign/x", "/campaign/y"}, true);
+  // Past the first eight bytes too, which are looked at a word at a time.
+  const json longer = json::parse(R"({"brand": {"abcdefghij/k": 1, "abcdefghij": {"k": 2}, "abcdefgh~0": 3},
+                                      "campaign": {"abcdefghijklmnop": 4}})");
+  requireSameAnswers(longer,
+                     {"/brand/abcdefghij/k", "/brand/abcdefgh~0", "/brand/abcdefgh~", "/campaign/abcdefghijklmnop/x",
+                      "/campaign/abcdefghijklmno/"},
+                     false);
+  requireSameAnswers(longer, {"/brand/abcdefghij", "/brand/abcdefgh", "/campaign/abcdefghijklmnop"}, true);
+}
