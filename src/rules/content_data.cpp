@@ -187,11 +187,14 @@ bool buildUsecases(ContentData& d, std::string& error) {
 // A set answers exactly what RE2::PartialMatch answers for each pattern
 // (same pattern, same options), or, for a pattern it holds in a wider form,
 // whether it may match; a pattern the set refuses, or a set that does not
-// compile, leaves its patterns to be run one by one.
-void addPhraseSet(ContentData& d, const std::vector<const LazyRegex*>& members) {
+// compile, leaves its patterns to be run one by one. There is one set
+// (askSet in text_match.cpp reads the first): each pattern keeps where it is
+// in it (LazyRegex::phraseMember).
+void addPhraseSet(ContentData& d, const std::vector<LazyRegex*>& members) {
+  if (!d.phraseSets.empty()) return;
   auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
-  std::vector<std::pair<const LazyRegex*, PhraseSlot>> added;
-  for (const LazyRegex* re : members) {
+  std::vector<std::pair<LazyRegex*, PhraseSlot>> added;
+  for (LazyRegex* re : members) {
     if (re->options().case_sensitive() || d.phraseIndex.count(re) != 0) continue;
     const std::string wide = widenCountedRepeats(re->pattern());
     const int i = set->Add(wide, nullptr);
@@ -202,6 +205,7 @@ void addPhraseSet(ContentData& d, const std::vector<const LazyRegex*>& members) 
   d.phraseSets.push_back(PhraseSet{std::move(set), added.size()});
   for (auto& [re, slot] : added) {
     slot.set = which;
+    re->setPhraseMember(slot.member, slot.exact);
     d.phraseIndex.emplace(re, slot);
   }
 }
@@ -214,13 +218,13 @@ void addPhraseSet(ContentData& d, const std::vector<const LazyRegex*>& members) 
 // out (a text no set pass reads), and `privacy`, which no rule reads: in the
 // set they only cost its build (0.6 M instructions).
 void buildPhraseSets(ContentData& d) {
-  std::vector<const LazyRegex*> members;
+  std::vector<LazyRegex*> members;
   for (const auto& entry : kPhrases) {
-    const LazyRegex* re = &(d.*entry.second);
+    LazyRegex* re = &(d.*entry.second);
     if (re != &d.phone && re != &d.privacy) members.push_back(re);
   }
   members.push_back(&d.purpose);
-  for (const auto& c : d.classes) members.push_back(&c.regex);
+  for (auto& c : d.classes) members.push_back(&c.regex);
   for (auto* r : {&d.anyProhibited, &d.anyDisallowed, &d.lending, &d.ageGated}) members.push_back(r);
   addPhraseSet(d, members);
 }

@@ -112,9 +112,10 @@ struct ContentData {
   // Consent wording that rejections name (content.json).
   LazyRegex consentImplied, consentAtSignIn, consentExplicitAct, consentBundled, coldContact, optInWhere, verbalConsent,
       writtenConsent;
-  // The case-insensitive patterns above in a few RE2::Sets, so one pass over
-  // a text says which of a set's patterns match anywhere in it (matches() in
-  // text_match.hpp); phraseIndex says where a pattern is.
+  // The case-insensitive patterns above in one RE2::Set, so one pass over a
+  // text says which of its patterns match anywhere in it (matches() in
+  // text_match.hpp). Each pattern knows its place (LazyRegex::phraseMember);
+  // phraseIndex lists them all, for the tests.
   std::vector<PhraseSet> phraseSets;
   std::unordered_map<const LazyRegex*, PhraseSlot> phraseIndex;
 };

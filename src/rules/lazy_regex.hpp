@@ -23,10 +23,16 @@ class LazyRegex {
   LazyRegex() = default;
   LazyRegex(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
   // Moves only before the first get(), while the data is being built.
-  LazyRegex(LazyRegex&& other) noexcept : pattern_(std::move(other.pattern_)), options_(other.options_) {}
+  LazyRegex(LazyRegex&& other) noexcept
+      : pattern_(std::move(other.pattern_)),
+        options_(other.options_),
+        phraseMember_(other.phraseMember_),
+        phraseExact_(other.phraseExact_) {}
   LazyRegex& operator=(LazyRegex&& other) noexcept {
     pattern_ = std::move(other.pattern_);
     options_ = other.options_;
+    phraseMember_ = other.phraseMember_;
+    phraseExact_ = other.phraseExact_;
     return *this;
   }
   LazyRegex(const LazyRegex&) = delete;
@@ -34,6 +40,16 @@ class LazyRegex {
 
   const std::string& pattern() const { return pattern_; }
   const RE2::Options& options() const { return options_; }
+
+  // Where the phrase set (ContentData::phraseSets) holds the pattern, or -1:
+  // kept here so a rule's question needs no lookup. `exact` is false when
+  // the set holds a wider form of it. Set while the data is being built.
+  int phraseMember() const { return phraseMember_; }
+  bool phraseExact() const { return phraseExact_; }
+  void setPhraseMember(int member, bool exact) {
+    phraseMember_ = member;
+    phraseExact_ = exact;
+  }
 
   const RE2& get() const {
     std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
@@ -45,6 +61,8 @@ class LazyRegex {
  private:
   std::string pattern_;
   RE2::Options options_;
+  int phraseMember_ = -1;
+  bool phraseExact_ = true;
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };

@@ -235,28 +235,28 @@ bool startsWithLowered(std::string_view text, std::string_view prefix) {
 enum class SetAnswer { kHit, kMiss, kAsk };
 
 SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRegex& re, bool& exact) {
-  const ContentData& content = ctx.content();
-  auto member = content.phraseIndex.find(&re);
-  if (member == content.phraseIndex.end()) return SetAnswer::kAsk;
-  const PhraseSlot slot = member->second;
-  exact = slot.exact;
-  const PhraseSet& set = content.phraseSets[static_cast<std::size_t>(slot.set)];
-  TextFacts& facts = ctx.memo().facts(text);
-  if (facts.phrases.size() < content.phraseSets.size()) facts.phrases.resize(content.phraseSets.size());
-  TextFacts::SetHits& result = facts.phrases[static_cast<std::size_t>(slot.set)];
-  if (!result.known) {
-    result.known = true;
-    std::vector<int> hits;
+  const int member = re.phraseMember();
+  if (member < 0) return SetAnswer::kAsk;
+  exact = re.phraseExact();
+  TextMemo& memo = ctx.memo();
+  TextFacts& facts = memo.facts(text);
+  if (facts.phrases == TextFacts::Phrases::kUnknown) {
+    const PhraseSet& set = ctx.content().phraseSets.front();
+    std::vector<int>& hits = memo.setHits();
     RE2::Set::ErrorInfo info{};
     if (!set.set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
-      result.failed = true;  // out of memory: one pattern at a time, as before
+      facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
     } else {
-      result.hits.assign(set.size, false);
-      for (int hit : hits) result.hits[static_cast<std::size_t>(hit)] = true;
+      facts.phrases = TextFacts::Phrases::kKnown;
+      facts.phraseBits = memo.addBits((set.size + 63) / 64);
+      std::uint64_t* bits = memo.bits(facts.phraseBits);
+      for (int hit : hits)
+        bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);
     }
   }
-  if (result.failed) return SetAnswer::kAsk;
-  return result.hits[static_cast<std::size_t>(slot.member)] ? SetAnswer::kHit : SetAnswer::kMiss;
+  if (facts.phrases == TextFacts::Phrases::kFailed) return SetAnswer::kAsk;
+  const auto m = static_cast<unsigned>(member);
+  return (memo.bits(facts.phraseBits)[m / 64] >> (m % 64) & 1) != 0 ? SetAnswer::kHit : SetAnswer::kMiss;
 }
 
 }  // namespace

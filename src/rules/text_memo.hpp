@@ -5,6 +5,7 @@
 #ifndef SMSREG_RULES_TEXT_MEMO_HPP
 #define SMSREG_RULES_TEXT_MEMO_HPP
 
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <vector>
@@ -22,29 +23,47 @@ struct TextFacts {
   std::string text;
   bool linksKnown = false;
   std::vector<Link> links;
-  // Which patterns of each of ContentData::phraseSets match the text;
-  // `failed` when the set could not answer (then each pattern runs alone).
-  struct SetHits {
-    bool known = false, failed = false;
-    std::vector<bool> hits;
-  };
-  std::vector<SetHits> phrases;
+  // What the phrase set (ContentData::phraseSets) says of the text:
+  // kFailed when it could not answer (then each pattern runs alone), else
+  // which patterns match, a bit each at TextMemo::bits(phraseBits).
+  enum class Phrases : std::uint8_t { kUnknown, kKnown, kFailed };
+  Phrases phrases = Phrases::kUnknown;
+  std::size_t phraseBits = 0;
 };
 
 class TextMemo {
  public:
   // The facts of `text`, found by its content (a document has a dozen texts).
+  // Rules mostly ask of one text several times in a row, so the text last
+  // found is tried first.
   TextFacts& facts(const std::string& text) {
+    if (last_ != nullptr && last_->text == text) return *last_;
     for (TextFacts& f : texts_) {
-      if (f.text == text) return f;
+      if (f.text == text) return *(last_ = &f);
     }
     texts_.emplace_back();
     texts_.back().text = text;
-    return texts_.back();
+    return *(last_ = &texts_.back());
   }
+
+  // `words` zeroed 64-bit words for one text's bits, as an offset for
+  // bits(): every text's bits in one buffer, so a text costs no allocation
+  // of its own.
+  std::size_t addBits(std::size_t words) {
+    const std::size_t at = bits_.size();
+    bits_.resize(at + words, 0);
+    return at;
+  }
+  std::uint64_t* bits(std::size_t at) { return bits_.data() + at; }
+
+  // Where RE2::Set::Match writes, kept for the next text.
+  std::vector<int>& setHits() { return setHits_; }
 
  private:
   std::deque<TextFacts> texts_;  // references stay valid as texts are added
+  TextFacts* last_ = nullptr;
+  std::vector<std::uint64_t> bits_;
+  std::vector<int> setHits_;
 };
 
 }  // namespace smsreg::rules

@@ -220,6 +220,47 @@ TEST_CASE("a pathological regex in a user rule file runs in linear time", "[bad-
   CHECK(fired);
 }
 
+// A pattern that must be absent reports the match RE2 finds (leftmost, and
+// longest as RE2 takes it); one that must match is run without asking where
+// its match is, and reports none.
+TEST_CASE("a user pattern rule reports its match, over each pointer a field expands to", "[bad-input]") {
+  smsreg::ValidatorOptions options;
+  options.extraRulesJson = R"({"rules": [
+      {"code": "X_ABSENT", "severity": "warning", "fields": ["/campaign/description", "/phoneNumbers/*"],
+       "pattern": "a+b+|0{3,}", "expect": "absent", "message": "m"},
+      {"code": "X_PRESENT", "severity": "warning", "fields": ["/campaign/description"], "pattern": "zz|xx",
+       "expect": "match", "message": "m"}]})";
+  smsreg::Validator v(options);
+  REQUIRE(v.ok());
+  auto find = [](const smsreg::Report& r, const std::string& code, const std::string& at) {
+    const smsreg::Finding* found = nullptr;
+    for (const auto* list : {&r.errors, &r.warnings}) {
+      for (const auto& f : *list) {
+        if (f.code == code && f.instanceLocation == at) found = &f;
+      }
+    }
+    return found;
+  };
+  smsreg::Report r =
+      v.validate(withValue("\"description\"", "\"Texts about abba and aaabbb for our customers, never zz\""));
+  INFO(r.toJson());
+  const smsreg::Finding* absent = find(r, "X_ABSENT", "/campaign/description");
+  REQUIRE(absent != nullptr);
+  CHECK(absent->param("match") == "ab");
+  CHECK(find(r, "X_PRESENT", "/campaign/description") == nullptr);
+  r = v.validate(withValue("\"description\"", "\"Texts on nothing in particular for our customers here\""));
+  const smsreg::Finding* present = find(r, "X_PRESENT", "/campaign/description");
+  REQUIRE(present != nullptr);
+  CHECK(present->param("match").empty());
+  CHECK(find(r, "X_ABSENT", "/campaign/description") == nullptr);
+  r = v.validate(withValue("\"phoneNumbers\"", "[\"+13125478810\", \"+13125470000\"]"));
+  INFO(r.toJson());
+  CHECK(find(r, "X_ABSENT", "/phoneNumbers/0") == nullptr);
+  const smsreg::Finding* phone = find(r, "X_ABSENT", "/phoneNumbers/1");
+  REQUIRE(phone != nullptr);
+  CHECK(phone->param("match") == "0000");
+}
+
 TEST_CASE("a rule file RE2 cannot run, or of the wrong shape, fails to load with a reason", "[bad-input]") {
   const char* bad[] = {
       R"js({"rules": [{"code": "X_LOOK", "severity": "error", "fields": ["/brand/ein"], "pattern": "(?=1)", "expect": "match", "message": "m"}]})js",

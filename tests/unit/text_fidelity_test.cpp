@@ -165,6 +165,37 @@ TEST_CASE("one pass of the phrase set agrees with each phrase pattern", "[fideli
   CHECK(wide > 0);  // the consent patterns' counted repeats
 }
 
+// Each pattern keeps its place in the set (no lookup a question), and the
+// memo finds a text by its content: the string a rule asks of may since
+// hold another text of the same length at the same address.
+TEST_CASE("the phrase set's answers follow the text, not its address", "[fidelity][detector]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  for (const auto& [re, slot] : c->phraseIndex) {
+    CHECK(re->phraseMember() == slot.member);
+    CHECK(re->phraseExact() == slot.exact);
+  }
+  CHECK(c->phone.phraseMember() < 0);  // left out of the set: asked of RE2 alone
+  const nlohmann::json doc = nlohmann::json::object();
+  std::vector<smsreg::Finding> out;
+  rules::RuleContext ctx(doc, doc, {}, *c, out);
+  std::string text = "Reply STOP to opt out";
+  REQUIRE(rules::matches(ctx, text, c->optOut));
+  text = "Reply SOON to opt in";  // same length, same buffer
+  CHECK_FALSE(rules::matches(ctx, text, c->optOut));
+  text = "Reply STOP to opt out";
+  CHECK(rules::matches(ctx, text, c->optOut));
+  for (int round = 0; round < 3; ++round) {
+    for (const char* t : {"Msg frequency varies", "Reply HELP for help", "no phrases at all here"}) {
+      const std::string other = t;
+      for (const auto& [re, slot] : c->phraseIndex) {
+        INFO(other << " / " << re->pattern());
+        CHECK(rules::matches(ctx, other, *re) == RE2::PartialMatch(other, re->get()));
+      }
+    }
+  }
+}
+
 TEST_CASE("keyword lists: spaces after commas are tidied, not reported", "[fidelity][keywords]") {
   using smsreg::registration::tidyKeywordList;
   CHECK(tidyKeywordList("STOP, CANCEL, END") == "STOP,CANCEL,END");
