@@ -12,6 +12,7 @@
 #include "rules/text_match.hpp"
 #include "rules/unicode_text.hpp"
 #include "smsreg/validator.hpp"
+#include "utf8proc_whole.hpp"
 
 namespace rules = smsreg::rules;
 
@@ -66,26 +67,7 @@ TEST_CASE("case folding of plain ASCII is lower case, character by character", "
 // the whole text, whatever the mix: combining marks after ASCII letters,
 // Hangul jamo, case folds that expand, ignorables, quotes, invalid UTF-8.
 TEST_CASE("normalising piece by piece gives what utf8proc gives for the whole text", "[fidelity][unicode]") {
-  auto whole = [](const std::string& text, bool casefold) {
-    int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
-    if (casefold) options |= UTF8PROC_CASEFOLD;
-    utf8proc_uint8_t* out = nullptr;
-    utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                     &out, static_cast<utf8proc_option_t>(options));
-    if (n < 0 || out == nullptr) {
-      std::free(out);
-      return text;
-    }
-    std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    for (const char* quote : {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"}) {
-      for (std::size_t at = result.find(quote); at != std::string::npos; at = result.find(quote, at)) {
-        result.replace(at, std::string(quote).size(), "\"");
-      }
-    }
-    return result;
-  };
+  const auto whole = utf8procWhole;
   const std::string palette[] = {
       "a",        "E",      "z",      " ",          "\t",     "\n",     "\r",     ".",      std::string("\0", 1),
       "\x01",     "\x7F",   "e",      "A",          "\u0301", "\u0327", "\u0308", "\u0345", "\u0130",

@@ -12,6 +12,7 @@
 
 #include "rules/text_match.hpp"
 #include "rules/unicode_text.hpp"
+#include "utf8proc_whole.hpp"
 
 namespace rules = smsreg::rules;
 
@@ -46,28 +47,6 @@ const std::vector<std::string> kSpecials = {"",       "\u0301", "\u0327", "\u200
                                             "\xFF",   "\x85",   "\u00E9", "\u00C9", "\u00DF", "\u2713",
                                             "\uFF33", "\u00A0", "\u201C", " ",      "-",      "S"};
 
-// What utf8proc makes of the whole text (with the double quotes it leaves).
-std::string mappedWhole(const std::string& text, bool casefold) {
-  int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_LUMP | UTF8PROC_IGNORE;
-  if (casefold) options |= UTF8PROC_CASEFOLD;
-  utf8proc_uint8_t* out = nullptr;
-  const utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                   &out, static_cast<utf8proc_option_t>(options));
-  if (n < 0 || out == nullptr) {
-    std::free(out);
-    return text;
-  }
-  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-  std::free(out);
-  for (const char* quote : {"\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"}) {
-    for (std::size_t at = result.find(quote); at != std::string::npos; at = result.find(quote, at)) {
-      result.replace(at, std::string(quote).size(), "\"");
-    }
-  }
-  return result;
-}
-
 }  // namespace
 
 // Plain runs are found eight bytes a step: a byte that is not plain at any
@@ -81,8 +60,8 @@ TEST_CASE("foldText and normalizeText whatever byte sits wherever", "[shortcut][
         const std::string text = std::string(at, 'A') + special + std::string(length - at, 'B');
         INFO("special " << static_cast<int>(static_cast<unsigned char>(special.empty() ? 0 : special[0])) << " at "
                         << at << " of " << length);
-        REQUIRE(rules::foldText(text) == mappedWhole(text, true));
-        REQUIRE(rules::normalizeText(text) == mappedWhole(text, false));
+        REQUIRE(rules::foldText(text) == utf8procWhole(text, true));
+        REQUIRE(rules::normalizeText(text) == utf8procWhole(text, false));
       }
     }
   }
