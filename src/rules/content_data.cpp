@@ -184,32 +184,6 @@ bool buildUsecases(ContentData& d, std::string& error) {
   return true;
 }
 
-// A set answers exactly what RE2::PartialMatch answers for each pattern
-// (same pattern, same options), or, for a pattern it holds in a wider form,
-// whether it may match; a pattern the set refuses, or a set that does not
-// compile, leaves its patterns to be run one by one. There is one set
-// (askSet in text_match.cpp reads the first): each pattern keeps where it is
-// in it (LazyRegex::phraseMember).
-void addPhraseSet(ContentData& d, const std::vector<LazyRegex*>& members) {
-  if (!d.phraseSets.empty()) return;
-  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
-  std::vector<std::pair<LazyRegex*, PhraseSlot>> added;
-  for (LazyRegex* re : members) {
-    if (re->options().case_sensitive() || d.phraseIndex.count(re) != 0) continue;
-    const std::string wide = widenCountedRepeats(re->pattern());
-    const int i = set->Add(wide, nullptr);
-    if (i >= 0) added.emplace_back(re, PhraseSlot{0, i, wide == re->pattern()});
-  }
-  if (added.empty() || !set->Compile()) return;
-  const int which = static_cast<int>(d.phraseSets.size());
-  d.phraseSets.push_back(PhraseSet{std::move(set), added.size()});
-  for (auto& [re, slot] : added) {
-    slot.set = which;
-    re->setPhraseMember(slot.member, slot.exact);
-    d.phraseIndex.emplace(re, slot);
-  }
-}
-
 // One set of every phrase pattern, so each text is scanned once, not once a
 // set. Against three sets (one a group), measured: 24k fewer instructions a
 // document, and about 8 M more on a process's first document while the one
@@ -217,7 +191,12 @@ void addPhraseSet(ContentData& d, const std::vector<LazyRegex*>& members) {
 // which hasPhoneNumber runs over the text with its links and emails blanked
 // out (a text no set pass reads), and `privacy`, which no rule reads: in the
 // set they only cost its build (0.6 M instructions).
-void buildPhraseSets(ContentData& d) {
+//
+// The set answers exactly what RE2::PartialMatch answers for each pattern
+// (same pattern, same options), or, for a pattern it holds in a wider form,
+// whether it may match; a pattern the set refuses, or a set that does not
+// compile, leaves its patterns to be run one by one.
+void buildPhraseSet(ContentData& d) {
   std::vector<LazyRegex*> members;
   for (const auto& entry : kPhrases) {
     LazyRegex* re = &(d.*entry.second);
@@ -226,7 +205,25 @@ void buildPhraseSets(ContentData& d) {
   members.push_back(&d.purpose);
   for (auto& c : d.classes) members.push_back(&c.regex);
   for (auto* r : {&d.anyProhibited, &d.anyDisallowed, &d.lending, &d.ageGated}) members.push_back(r);
-  addPhraseSet(d, members);
+  auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
+  struct Added {
+    LazyRegex* re;
+    int member;  // Add's index, so the next free one (RE2 numbers what it accepts in order)
+    bool exact;  // false: the set holds a wider form, so a hit is only a maybe
+  };
+  std::vector<Added> added;
+  for (LazyRegex* re : members) {
+    if (re->options().case_sensitive()) continue;
+    const std::string wide = widenCountedRepeats(re->pattern());
+    const int i = set->Add(wide, nullptr);
+    if (i >= 0) added.push_back({re, i, wide == re->pattern()});
+  }
+  if (added.empty() || !set->Compile()) return;
+  d.phraseSet = std::move(set);
+  for (const Added& a : added) {
+    a.re->setPhraseMember(a.member, a.exact);
+    d.phrasePatterns.push_back(a.re);
+  }
 }
 
 bool build(ContentData& d, std::string& error) {
@@ -278,7 +275,7 @@ bool build(ContentData& d, std::string& error) {
   // Not insertStrings: the set compares with std::less<> (found by string_view).
   for (const json& v : tlds.at("tlds")) d.tlds.insert(d.tlds.end(), v.get<std::string>());
   if (!buildUsecases(d, error)) return false;
-  buildPhraseSets(d);
+  buildPhraseSet(d);
   return true;
 }
 

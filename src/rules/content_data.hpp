@@ -31,18 +31,6 @@ struct SampleClass {
   std::set<std::string> covered, mismatch;
 };
 
-struct PhraseSet {
-  std::unique_ptr<RE2::Set> set;
-  std::size_t size = 0;
-};
-struct PhraseSlot {
-  int set = 0;     // index in ContentData::phraseSets
-  int member = 0;  // index in that set
-  // False when the set holds a wider form of the pattern (a counted repeat
-  // {0,N} as *: RE2 compiles N copies of it), so a hit is only a maybe.
-  bool exact = true;
-};
-
 struct ContentData {
   std::vector<WordCategory> prohibited;
   std::vector<WordCategory> disallowed;
@@ -115,9 +103,10 @@ struct ContentData {
   // The case-insensitive patterns above in one RE2::Set, so one pass over a
   // text says which of its patterns match anywhere in it (matches() in
   // text_match.hpp). Each pattern knows its place (LazyRegex::phraseMember);
-  // phraseIndex lists them all, for the tests.
-  std::vector<PhraseSet> phraseSets;
-  std::unordered_map<const LazyRegex*, PhraseSlot> phraseIndex;
+  // phrasePatterns lists them in that order. Null when the set could not be
+  // built: each pattern then runs alone.
+  std::unique_ptr<RE2::Set> phraseSet;
+  std::vector<const LazyRegex*> phrasePatterns;
 };
 
 // A word of up to eight letters as one number: each letter appended as the

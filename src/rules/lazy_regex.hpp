@@ -41,7 +41,7 @@ class LazyRegex {
   const std::string& pattern() const { return pattern_; }
   const RE2::Options& options() const { return options_; }
 
-  // Where the phrase set (ContentData::phraseSets) holds the pattern, or -1:
+  // Where the phrase set (ContentData::phraseSet) holds the pattern, or -1:
   // kept here so a rule's question needs no lookup. `exact` is false when
   // the set holds a wider form of it. Set while the data is being built.
   int phraseMember() const { return phraseMember_; }

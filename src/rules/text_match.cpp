@@ -241,14 +241,14 @@ SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRege
   TextMemo& memo = ctx.memo();
   TextFacts& facts = memo.facts(text);
   if (facts.phrases == TextFacts::Phrases::kUnknown) {
-    const PhraseSet& set = ctx.content().phraseSets.front();
+    const ContentData& content = ctx.content();
     std::vector<int>& hits = memo.setHits();
     RE2::Set::ErrorInfo info{};
-    if (!set.set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    if (!content.phraseSet->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
       facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
     } else {
       facts.phrases = TextFacts::Phrases::kKnown;
-      facts.phraseBits = memo.addBits((set.size + 63) / 64);
+      facts.phraseBits = memo.addBits((content.phrasePatterns.size() + 63) / 64);
       std::uint64_t* bits = memo.bits(facts.phraseBits);
       for (int hit : hits)
         bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);

@@ -23,7 +23,7 @@ struct TextFacts {
   std::string text;
   bool linksKnown = false;
   std::vector<Link> links;
-  // What the phrase set (ContentData::phraseSets) says of the text:
+  // What the phrase set (ContentData::phraseSet) says of the text:
   // kFailed when it could not answer (then each pattern runs alone), else
   // which patterns match, a bit each at TextMemo::bits(phraseBits).
   enum class Phrases : std::uint8_t { kUnknown, kKnown, kFailed };
