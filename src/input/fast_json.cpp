@@ -3,9 +3,11 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "input/bounded_json.hpp"
 
@@ -20,41 +22,127 @@ namespace dom = simdjson::dom;
 // size spares the regrowth (and its page faults) for typical submissions.
 constexpr std::size_t kInitialCapacity = std::size_t{16} << 10;
 
+// A member of an object being copied, waiting for its place.
+struct PendingMember {
+  std::string_view key;
+  dom::element value;
+};
+
+// TreeCopier's members waiting for their place, and their order: stacks
+// (a nested object's go on top), one per thread and kept between documents,
+// so a document allocates none.
+struct CopyScratch {
+  std::vector<PendingMember> members;
+  std::vector<std::uint64_t> order;
+};
+
+CopyScratch& copyScratch() {
+  thread_local CopyScratch scratch;
+  return scratch;
+}
+
+// Objects with at most this many members are inserted in key order.
+constexpr std::size_t kMaxSorted = 256;
+
+// A member's place in std::map's order (bytes as unsigned, a prefix first),
+// as far as its key's first seven bytes tell, with its index (below
+// kMaxSorted) in the low byte: sorting these numbers orders the members
+// without a string compare. Keys alike in their first seven bytes are left
+// in the order written; the map finds their place itself.
+std::uint64_t orderKey(std::string_view key, std::size_t index) noexcept {
+  std::uint64_t prefix = 0;
+  if (key.size() >= 8) {
+    std::memcpy(&prefix, key.data(), 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    prefix = __builtin_bswap64(prefix);
+#endif
+  } else {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      prefix |= static_cast<std::uint64_t>(static_cast<unsigned char>(key[i])) << (56 - 8 * i);
+    }
+  }
+  return (prefix & ~std::uint64_t{0xFF}) | index;
+}
+
+// Insertion sort: an object has a few dozen members, and std::sort's
+// partitioning and calls cost more than its shifts.
+void sortSmall(std::uint64_t* first, std::uint64_t* last) noexcept {
+  for (std::uint64_t* i = first + 1; i < last; ++i) {
+    const std::uint64_t value = *i;
+    std::uint64_t* j = i;
+    for (; j > first && value < j[-1]; --j) *j = j[-1];
+    *j = value;
+  }
+}
+
 // Copies simdjson's document into nlohmann's tree in place (no temporary
 // values moved into their slots), giving up at anything the reference
 // parser would refuse or could type differently.
 class TreeCopier {
  public:
   TreeCopier(std::string_view text, const Limits& limits)
-      : text_(text), maxDepth_(std::min(limits.maxDepth, kMaxDepthCeiling)), maxString_(limits.maxString) {}
+      : text_(text),
+        maxDepth_(std::min(limits.maxDepth, kMaxDepthCeiling)),
+        maxString_(limits.maxString),
+        scratch_(copyScratch()) {
+    // What a copy that gave up left.
+    scratch_.members.clear();
+    scratch_.order.clear();
+  }
 
-  // `to` is null on entry; `level` is the nesting of `from`'s container
-  // (0 for the root). False: give up.
+  // The type `from` has in nlohmann's tree. Each value is made with its type
+  // and then filled, not made null and replaced (an assignment that
+  // destroys a temporary, twice a value).
+  static json::value_t typeOf(dom::element from) {
+    switch (from.type()) {
+      case dom::element_type::OBJECT:
+        return json::value_t::object;
+      case dom::element_type::ARRAY:
+        return json::value_t::array;
+      case dom::element_type::STRING:
+        return json::value_t::string;
+      case dom::element_type::INT64:
+        return from.get_int64().value_unsafe() < 0 ? json::value_t::number_integer : json::value_t::number_unsigned;
+      case dom::element_type::UINT64:
+        return json::value_t::number_unsigned;
+      case dom::element_type::DOUBLE:
+        return json::value_t::number_float;
+      case dom::element_type::BOOL:
+        return json::value_t::boolean;
+      case dom::element_type::NULL_VALUE:
+        break;
+    }
+    return json::value_t::null;
+  }
+
+  // `to` is empty of typeOf(from) on entry; `level` is the nesting of
+  // `from`'s container (0 for the root). False: give up.
   bool copy(dom::element from, json& to, std::size_t level) {
     switch (from.type()) {
       case dom::element_type::OBJECT:
-        return copyObject(from.get_object().value_unsafe(), to, level + 1);
+        return copyObject(from.get_object().value_unsafe(), *to.get_ptr<json::object_t*>(), level + 1);
       case dom::element_type::ARRAY:
-        return copyArray(from.get_array().value_unsafe(), to, level + 1);
+        return copyArray(from.get_array().value_unsafe(), *to.get_ptr<json::array_t*>(), level + 1);
       case dom::element_type::STRING: {
         const std::string_view text = from.get_string().value_unsafe();
         if (text.size() >= maxString_) return false;
-        to = json::string_t(text);
+        // Moved in: assign() takes the general path of a replace.
+        *to.get_ptr<json::string_t*>() = json::string_t(text);
         return true;
       }
       case dom::element_type::INT64:
         return copyInteger(from.get_int64().value_unsafe(), to);
       case dom::element_type::UINT64:
-        to = json::number_unsigned_t{from.get_uint64().value_unsafe()};
+        *to.get_ptr<json::number_unsigned_t*>() = from.get_uint64().value_unsafe();
         return true;
       case dom::element_type::DOUBLE:
         // Only a number with a fraction or an exponent is a double here, as
         // in nlohmann (simdjson refuses integers beyond 64 bits and
         // infinities); both round correctly, so the values are the same.
-        to = json::number_float_t{from.get_double().value_unsafe()};
+        *to.get_ptr<json::number_float_t*>() = from.get_double().value_unsafe();
         return true;
       case dom::element_type::BOOL:
-        to = from.get_bool().value_unsafe();
+        *to.get_ptr<json::boolean_t*>() = from.get_bool().value_unsafe();
         return true;
       case dom::element_type::NULL_VALUE:
         return true;
@@ -63,32 +151,44 @@ class TreeCopier {
   }
 
  private:
-  bool copyObject(dom::object from, json& to, std::size_t level) {
+  bool copyObject(dom::object from, json::object_t& members, std::size_t level) {
     // The reference parser refuses level > maxDepth; near it, let it decide.
     if (level >= maxDepth_) return false;
-    to = json::object();
-    auto& members = *to.get_ptr<json::object_t*>();
+    // Members are inserted in key order, each after the last: the map's end
+    // hint then makes an insert O(1). In the order written (rarely sorted)
+    // each one searched the tree, a string compare a level.
+    const std::size_t first = scratch_.members.size();
     for (const dom::key_value_pair field : from) {
       if (field.key.size() >= maxString_) return false;
-      // Hinting at the end makes a member that sorts after the last one (the
-      // usual case in hand-written and generated documents) an O(1) insert;
-      // any other order falls back to an ordinary search.
-      const std::size_t before = members.size();
-      auto slot = members.emplace_hint(members.end(), std::piecewise_construct, std::forward_as_tuple(field.key),
-                                       std::forward_as_tuple());
-      if (members.size() == before) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
-      if (!copy(field.value, slot->second, level)) return false;
+      scratch_.members.push_back(PendingMember{field.key, field.value});
     }
+    const std::size_t count = scratch_.members.size() - first;
+    const std::size_t base = scratch_.order.size();
+    if (count <= kMaxSorted) {
+      for (std::size_t i = 0; i < count; ++i) scratch_.order.push_back(orderKey(scratch_.members[first + i].key, i));
+      sortSmall(scratch_.order.data() + base, scratch_.order.data() + base + count);
+    }
+    // Nested objects stack theirs above these; entries are read by index,
+    // as the stacks may grow.
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t at = first + (count <= kMaxSorted ? (scratch_.order[base + i] & 0xFF) : i);
+      const PendingMember member = scratch_.members[at];
+      const std::size_t before = members.size();
+      auto slot = members.emplace_hint(members.end(), std::piecewise_construct, std::forward_as_tuple(member.key),
+                                       std::forward_as_tuple(typeOf(member.value)));
+      if (members.size() == before) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
+      if (!copy(member.value, slot->second, level)) return false;
+    }
+    scratch_.members.resize(first);
+    scratch_.order.resize(base);
     return true;
   }
 
-  bool copyArray(dom::array from, json& to, std::size_t level) {
+  bool copyArray(dom::array from, json::array_t& items, std::size_t level) {
     if (level >= maxDepth_) return false;
-    to = json::array();
-    auto& items = *to.get_ptr<json::array_t*>();
     items.reserve(from.size());
     for (const dom::element item : from) {
-      items.emplace_back();
+      items.emplace_back(typeOf(item));
       if (!copy(item, items.back(), level)) return false;
     }
     return true;
@@ -100,11 +200,11 @@ class TreeCopier {
   // reference parser.
   bool copyInteger(std::int64_t value, json& to) {
     if (value < 0) {
-      to = json::number_integer_t{value};
+      *to.get_ptr<json::number_integer_t*>() = value;
       return true;
     }
     if (value == 0 && mayHoldMinusZero()) return false;
-    to = json::number_unsigned_t(value);
+    *to.get_ptr<json::number_unsigned_t*>() = static_cast<json::number_unsigned_t>(value);
     return true;
   }
 
@@ -121,6 +221,7 @@ class TreeCopier {
   std::size_t maxDepth_;
   std::size_t maxString_;
   Search minusZero_ = Search::kNotYet;  // "-0" in the text
+  CopyScratch& scratch_;
 };
 
 // simdjson's parser with its buffers, one per thread: a Validator serves many
@@ -155,6 +256,7 @@ bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out,
     }
     if (requireObject && root.type() != dom::element_type::OBJECT) return false;
     TreeCopier copier(text, limits);
+    out = json(TreeCopier::typeOf(root));
     if (copier.copy(root, out, 0)) return true;
   } catch (...) {
     // std::bad_alloc while building: the reference parser reports it.
