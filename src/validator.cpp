@@ -3,6 +3,7 @@
 #include "smsreg/validator.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -112,14 +113,15 @@ struct Validator::Impl {
       doc.erase("brand");
     }
     registration::tidyKeywordLists(doc);
-    registration::normalizeAbsent(doc, *fields);
 
-    std::vector<Finding> findings;
-    registration::truncateLongLists(doc, *fields, findings);
+    std::vector<Finding> findings, unknownKeys;
+    registration::prepareSubmission(doc, *fields, findings, unknownKeys);
     std::vector<schema::RawError> raw;
     validateSchema(doc, raw);
     registration::translateSchemaErrors(raw, doc, *fields, findings);
-    registration::findUnknownKeys(doc, *fields, findings);
+    // After the schema's findings, as always: routing sorts them, but keeps
+    // the first of two at one place with one code.
+    std::move(unknownKeys.begin(), unknownKeys.end(), std::back_inserter(findings));
 
     std::set<std::string, std::less<>> flagged;
     for (const Finding& f : findings) flagged.insert(f.instanceLocation);

@@ -4,9 +4,9 @@
 #ifndef SMSREG_REGISTRATION_FIELD_CATALOGUE_HPP
 #define SMSREG_REGISTRATION_FIELD_CATALOGUE_HPP
 
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "schema/name_table.hpp"
@@ -35,7 +35,9 @@ class FieldCatalogue {
 
  private:
   void walk(const nlohmann::json& root, const nlohmann::json& node, const std::string& key, int depth);
-  std::map<std::string, FieldInfo> fields_;
+  // Hashed: every finding asks for its field, and a tree of string keys
+  // costs a compare a level.
+  std::unordered_map<std::string, FieldInfo> fields_;
 };
 
 // "/phoneNumbers/3" → "/phoneNumbers/*": indices become "*".

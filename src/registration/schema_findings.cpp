@@ -217,67 +217,68 @@ SubmissionObjects<J> submissionObjects(J& document) {
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
+// A list longer than its maxItems: FIELD_TOO_LONG, and cut to maxItems.
+void truncateLongList(const std::string& base, const std::string& key, json& list, const FieldCatalogue& catalogue,
+                      std::vector<Finding>& errors) {
+  const std::string pointer = base + "/" + input::escapePointerToken(key);
+  const FieldInfo* info = catalogue.find(pointer);
+  if (info == nullptr || info->maxItems < 0 || list.size() <= static_cast<std::size_t>(info->maxItems)) return;
+  const long long actual = static_cast<long long>(list.size());
+  Finding f = makeFinding(pointer, "FIELD_TOO_LONG",
+                          titleOf(catalogue, pointer) + " has " + std::to_string(actual) + " entries; keep at most " +
+                              std::to_string(info->maxItems) + " (only the first ones were checked).");
+  withNumber(f, "limit", info->maxItems);
+  withNumber(f, "actual", actual);
+  errors.push_back(std::move(f));
+  list.erase(list.begin() + info->maxItems, list.end());
+}
+
+// FIELD_UNKNOWN for `key`, a member of the closed object at `base`.
+Finding unknownKey(const std::string& base, const std::string& key, const FieldInfo& object) {
+  const std::string pointer = base + "/" + input::escapePointerToken(key);
+  std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
+  std::string suggestion = closest(key, object.properties);
+  std::string message = "\"" + key.substr(0, 80) + "\" is not a field of " + where + "; ";
+  message += suggestion.empty() ? "remove it or check its spelling against the TCR field names."
+                                : "did you mean \"" + suggestion + "\"? Rename it.";
+  Finding f = makeFinding(pointer, "FIELD_UNKNOWN", message);
+  if (!suggestion.empty()) withText(f, "suggestion", suggestion);
+  return f;
+}
+
 }  // namespace
 
-void normalizeAbsent(json& document, const FieldCatalogue& catalogue) {
+void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys) {
   for (const auto& [object, basePointer] : submissionObjects(document)) {
     const std::string& base = *basePointer;
-    for (auto it = object->begin(); it != object->end();) {
-      // The field's type is looked up only for a blank string: building the
-      // pointer of every member cost more than the rest of this pass.
-      bool absent = it->is_null();
-      if (!absent && it->is_string() && isBlank(it->get_ref<const std::string&>())) {
-        const FieldInfo* info = catalogue.find(base + "/" + input::escapePointerToken(it.key()));
-        absent = info != nullptr && info->type == "string";
-      }
-      it = absent ? object->erase(it) : std::next(it);
-    }
-  }
-}
-
-void truncateLongLists(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  for (const auto& [object, basePointer] : submissionObjects(document)) {
-    const std::string& base = *basePointer;
-    for (auto it = object->begin(); it != object->end(); ++it) {
-      if (!it->is_array()) continue;
-      const std::string pointer = base + "/" + input::escapePointerToken(it.key());
-      const FieldInfo* info = catalogue.find(pointer);
-      if (info == nullptr || info->maxItems < 0 || it->size() <= static_cast<std::size_t>(info->maxItems)) continue;
-      const long long actual = static_cast<long long>(it->size());
-      Finding f =
-          makeFinding(pointer, "FIELD_TOO_LONG",
-                      titleOf(catalogue, pointer) + " has " + std::to_string(actual) + " entries; keep at most " +
-                          std::to_string(info->maxItems) + " (only the first ones were checked).");
-      withNumber(f, "limit", info->maxItems);
-      withNumber(f, "actual", actual);
-      errors.push_back(std::move(f));
-      it->erase(it->begin() + info->maxItems, it->end());
-    }
-  }
-}
-
-void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors) {
-  for (const auto& [object, basePointer] : submissionObjects(document)) {
-    const std::string& base = *basePointer;
-    const FieldInfo* info = catalogue.find(base);
-    if (info == nullptr || !info->closed) continue;
+    const FieldInfo* objectInfo = catalogue.find(base);
+    const bool closed = objectInfo != nullptr && objectInfo->closed;
     std::size_t unknown = 0;
     // The std::map itself: nlohmann's iterator asks the type at every step.
-    for (const auto& entry : object->get_ref<const json::object_t&>()) {
-      const std::string& key = entry.first;
-      if (info->propertyIndex.find(key) != schema::NameTable::kMissing) continue;
-      // A capped number per object, then one summary at the object: a
-      // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
-      if (++unknown > kMaxUnknownPerObject) continue;
-      const std::string pointer = base + "/" + input::escapePointerToken(key);
-      std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
-      std::string suggestion = closest(key, info->properties);
-      std::string message = "\"" + key.substr(0, 80) + "\" is not a field of " + where + "; ";
-      message += suggestion.empty() ? "remove it or check its spelling against the TCR field names."
-                                    : "did you mean \"" + suggestion + "\"? Rename it.";
-      Finding f = makeFinding(pointer, "FIELD_UNKNOWN", message);
-      if (!suggestion.empty()) withText(f, "suggestion", suggestion);
-      errors.push_back(std::move(f));
+    auto& members = object->get_ref<json::object_t&>();
+    for (auto it = members.begin(); it != members.end();) {
+      const std::string& key = it->first;
+      json& value = it->second;
+      // Absent: null, or a blank string where the schema expects a string.
+      // The field's type is looked up only for a blank string: building the
+      // pointer of every member cost more than the rest of this pass.
+      bool absent = value.is_null();
+      if (!absent && value.is_string() && isBlank(value.get_ref<const std::string&>())) {
+        const FieldInfo* info = catalogue.find(base + "/" + input::escapePointerToken(key));
+        absent = info != nullptr && info->type == "string";
+      }
+      if (absent) {
+        it = members.erase(it);
+        continue;
+      }
+      if (value.is_array()) truncateLongList(base, key, value, catalogue, errors);
+      if (closed && objectInfo->propertyIndex.find(key) == schema::NameTable::kMissing) {
+        // A capped number per object, then one summary at the object: a
+        // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
+        if (++unknown <= kMaxUnknownPerObject) unknownKeys.push_back(unknownKey(base, key, *objectInfo));
+      }
+      ++it;
     }
     if (unknown > kMaxUnknownPerObject) {
       const std::size_t more = unknown - kMaxUnknownPerObject;
@@ -287,7 +288,7 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
                                   " are unknown beyond the " + std::to_string(kMaxUnknownPerObject) +
                                   " listed; remove every field that is not a TCR field name.");
       withNumber(f, "omitted", static_cast<long long>(more));
-      errors.push_back(std::move(f));
+      unknownKeys.push_back(std::move(f));
     }
   }
 }
@@ -355,7 +356,7 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       withNumber(f, "actual", actual);
       errors.push_back(std::move(f));
     } else if (startsWith(d, "Object contains a property") || startsWith(d, "Failed to validate")) {
-      // Unknown keys come from findUnknownKeys; the rest only wrap a child's error.
+      // Unknown keys come from prepareSubmission; the rest only wrap a child's error.
     } else {
       errors.push_back(makeFinding(p, "FIELD_FORMAT", "Check the value of " + titleOf(catalogue, p) + "."));
     }

@@ -14,26 +14,28 @@
 
 namespace smsreg::registration {
 
-// "null means absent", and HTML forms send "" for an empty input: null
-// members, and blank strings where the schema expects a string, are removed
-// so that a required one is reported FIELD_REQUIRED at its own pointer.
-void normalizeAbsent(nlohmann::json& document, const FieldCatalogue& catalogue);
-
-// Lists longer than their maxItems are reported FIELD_TOO_LONG here and cut
-// to maxItems, so that a 1 MiB list of a million bad items costs a bounded
-// number of findings instead of one each (memory and output stay small).
-void truncateLongLists(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
-
 // Unknown members reported one by one per object; past this many, one
 // summary FIELD_UNKNOWN at the object counts the rest (params.omitted).
 inline constexpr std::size_t kMaxUnknownPerObject = 100;
 
-// Every member of a closed object the schema does not name (valijson 1.0
-// reports only the first), with the closest known name as suggestion, up to
-// kMaxUnknownPerObject per object.
-void findUnknownKeys(const nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors);
+// One pass over the submission, its brand and its campaign before the schema
+// stage (each was a pass of its own, and three walks of the same members
+// cost more than the work):
+// - "null means absent", and HTML forms send "" for an empty input: null
+//   members, and blank strings where the schema expects a string, are removed
+//   so that a required one is reported FIELD_REQUIRED at its own pointer.
+// - Lists longer than their maxItems are reported FIELD_TOO_LONG in `errors`
+//   and cut to maxItems, so that a 1 MiB list of a million bad items costs a
+//   bounded number of findings instead of one each.
+// - Every remaining member of a closed object the schema does not name
+//   (valijson 1.0 reports only the first) goes to `unknownKeys` as
+//   FIELD_UNKNOWN with the closest known name as suggestion, up to
+//   kMaxUnknownPerObject per object. The caller adds them after the schema's
+//   findings, where they have always been.
+void prepareSubmission(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys);
 
-// Translates raw schema errors. FIELD_UNKNOWN is left to findUnknownKeys.
+// Translates raw schema errors. FIELD_UNKNOWN is left to prepareSubmission.
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const nlohmann::json& document,
                            const FieldCatalogue& catalogue, std::vector<Finding>& errors);
 

@@ -20,14 +20,34 @@ std::string tidyKeywordList(const std::string& list) {
   return out;
 }
 
+bool alreadyTidy(std::string_view list) noexcept {
+  // Printable ASCII other than the space: normalising leaves it, and there
+  // is nothing to trim. Then only an empty entry would change.
+  if (list.empty() || list.front() == ',' || list.back() == ',') return false;
+  char previous = '\0';
+  for (const char c : list) {
+    if (c <= ' ' || c > '~' || (c == ',' && previous == ',')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 void tidyKeywordLists(nlohmann::json& document) {
-  auto campaign = document.find("campaign");
-  if (campaign == document.end() || !campaign->is_object()) return;
-  for (const char* key : {"helpKeywords", "optinKeywords", "optoutKeywords"}) {
-    auto it = campaign->find(key);
-    if (it == campaign->end() || !it->is_string()) continue;
-    std::string tidy = tidyKeywordList(it->get<std::string>());
-    if (!tidy.empty()) *it = std::move(tidy);  // all blank stays blank: FIELD_REQUIRED decides
+  if (!document.is_object()) return;
+  // The maps themselves, asked by string_view: a key as const char* costs a
+  // strlen at every compare.
+  auto& top = document.get_ref<nlohmann::json::object_t&>();
+  auto campaign = top.find(std::string_view("campaign"));
+  if (campaign == top.end() || !campaign->second.is_object()) return;
+  auto& members = campaign->second.get_ref<nlohmann::json::object_t&>();
+  for (const std::string_view key :
+       {std::string_view("helpKeywords"), std::string_view("optinKeywords"), std::string_view("optoutKeywords")}) {
+    auto it = members.find(key);
+    if (it == members.end() || !it->second.is_string()) continue;
+    const std::string& list = it->second.get_ref<const std::string&>();
+    if (alreadyTidy(list)) continue;
+    std::string tidy = tidyKeywordList(list);
+    if (!tidy.empty()) it->second = std::move(tidy);  // all blank stays blank: FIELD_REQUIRED decides
   }
 }
 

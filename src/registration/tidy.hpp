@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace smsreg::registration {
 
@@ -14,6 +15,10 @@ namespace smsreg::registration {
 // spaces around commas and at the ends dropped, empty entries dropped. A list
 // that still breaks the keyword rules after this is reported as usual.
 std::string tidyKeywordList(const std::string& list);
+// True when tidyKeywordList(list) == list is plain to see: printable ASCII
+// without spaces, no empty entry. Nearly every list is so, and the check
+// costs a scan where tidying costs a normalised copy and a rebuilt list.
+bool alreadyTidy(std::string_view list) noexcept;
 // Applies tidyKeywordList to /campaign/{help,optin,optout}Keywords in place.
 void tidyKeywordLists(nlohmann::json& document);
 

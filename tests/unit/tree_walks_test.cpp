@@ -1,15 +1,22 @@
 // The shortcuts in building and walking a submission's tree (issue 12), each
 // held to the plain way: the simdjson copy's sorted inserts to nlohmann's
-// reference parser.
+// reference parser, alreadyTidy to tidyKeywordList, and prepareSubmission's
+// one pass to the three passes it replaced, written out here.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "input/bounded_json.hpp"
 #include "input/fast_json.hpp"
+#include "registration/field_catalogue.hpp"
+#include "registration/schema_findings.hpp"
+#include "registration/tidy.hpp"
+#include "schema/embedded.hpp"
 
 namespace {
 
@@ -77,4 +84,160 @@ TEST_CASE("tree walks: the fast parser gives up on a duplicate key anywhere in a
   REQUIRE(smsreg::input::parseFast(R"({"b":{"d":1,"c":2},"a":3})", limits, fast, true));
   CHECK(fast.dump() == R"({"a":3,"b":{"c":2,"d":1}})");
   smsreg::input::releaseTree(fast);
+}
+
+TEST_CASE("tree walks: a list alreadyTidy takes is one tidyKeywordList leaves as it is", "[tree_walks][keywords]") {
+  using smsreg::registration::alreadyTidy;
+  using smsreg::registration::tidyKeywordList;
+  // Every list of up to four of these pieces: spaces, no-break spaces,
+  // control and high bytes, commas at either end and doubled.
+  const std::vector<std::string> pieces = {"S", "t", ",", " ", "\t", "~", "\x7F", "\x01", "\xC3\xA9", "\xC2\xA0"};
+  std::size_t taken = 0, lists = 0;
+  std::vector<std::string> level = {""};
+  for (int length = 0; length <= 4; ++length) {
+    std::vector<std::string> next;
+    for (const std::string& list : level) {
+      ++lists;
+      const bool tidy = tidyKeywordList(list) == list;
+      INFO(quoted(list));
+      if (alreadyTidy(list)) {
+        ++taken;
+        CHECK(tidy);
+      }
+      for (const std::string& piece : pieces) next.push_back(list + piece);
+    }
+    level = std::move(next);
+  }
+  CHECK(taken > 100);  // the shortcut is taken, not just never wrong
+  CHECK(alreadyTidy("STOP,CANCEL,END,QUIT,UNSUBSCRIBE"));
+  CHECK_FALSE(alreadyTidy("STOP, CANCEL"));
+  CHECK_FALSE(alreadyTidy(""));
+  INFO(lists);
+}
+
+namespace {
+
+using smsreg::Finding;
+using smsreg::registration::FieldCatalogue;
+using smsreg::registration::FieldInfo;
+
+const FieldCatalogue& catalogue() {
+  static const FieldCatalogue fields = [] {
+    json schema;
+    smsreg::input::ParseError why;
+    const bool parsed =
+        smsreg::input::parseBoundedReference(smsreg::embedded::find("registration.schema.json"),
+                                             smsreg::Limits{16u << 20, 64, 1u << 20}, schema, why, false);
+    if (!parsed) throw std::runtime_error(why.message);
+    return FieldCatalogue(schema);
+  }();
+  return fields;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The three passes prepareSubmission replaced, each over the objects as the
+// one before left them; findings as (pointer, code).
+using Found = std::vector<std::pair<std::string, std::string>>;
+
+void threePasses(json& document, Found& errors, Found& unknown) {
+  const FieldCatalogue& fields = catalogue();
+  const auto objects = [&document]() {
+    std::vector<std::pair<json*, std::string>> out;
+    if (!document.is_object()) return out;
+    out.emplace_back(&document, "");
+    for (const char* part : {"brand", "campaign"}) {
+      if (document.contains(part) && document[part].is_object())
+        out.emplace_back(&document[part], "/" + std::string(part));
+    }
+    return out;
+  };
+  for (auto& [object, base] : objects()) {
+    for (auto it = object->begin(); it != object->end();) {
+      bool absent = it->is_null();
+      if (it->is_string() && blank(it->get<std::string>())) {
+        const FieldInfo* info = fields.find(base + "/" + smsreg::input::escapePointerToken(it.key()));
+        absent = info != nullptr && info->type == "string";
+      }
+      it = absent ? object->erase(it) : std::next(it);
+    }
+  }
+  for (auto& [object, base] : objects()) {
+    for (auto it = object->begin(); it != object->end(); ++it) {
+      if (!it->is_array()) continue;
+      const std::string pointer = base + "/" + smsreg::input::escapePointerToken(it.key());
+      const FieldInfo* info = fields.find(pointer);
+      if (info == nullptr || info->maxItems < 0 || it->size() <= static_cast<std::size_t>(info->maxItems)) continue;
+      errors.emplace_back(pointer, "FIELD_TOO_LONG");
+      it->erase(it->begin() + info->maxItems, it->end());
+    }
+  }
+  for (auto& [object, base] : objects()) {
+    const FieldInfo* info = fields.find(base);
+    if (info == nullptr || !info->closed) continue;
+    std::size_t count = 0;
+    for (auto it = object->begin(); it != object->end(); ++it) {
+      const auto& known = info->properties;
+      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+      if (++count <= smsreg::registration::kMaxUnknownPerObject) {
+        unknown.emplace_back(base + "/" + smsreg::input::escapePointerToken(it.key()), "FIELD_UNKNOWN");
+      }
+    }
+    if (count > smsreg::registration::kMaxUnknownPerObject) unknown.emplace_back(base, "FIELD_UNKNOWN");
+  }
+}
+
+Found found(const std::vector<Finding>& findings) {
+  Found out;
+  for (const Finding& f : findings) out.emplace_back(f.instanceLocation, f.code);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tree walks: prepareSubmission does what the three passes did", "[tree_walks][registration]") {
+  std::vector<json> documents = {
+      json::parse(R"({"brand": {"displayName": "  ", "ein": null, "city": "", "junk": null, "Junk": 1,
+                               "a/b~c": "", "email": "x@example.com"},
+                     "campaign": {"sample1": "\t", "subUsecases": [], "usecase": null, "x": [1, 2, 3],
+                                  "embeddedLink": true, "sampel1": "Hi"},
+                     "phoneNumbers": ["+13125550100", "+13125550101"], "extra": null, "other": "",
+                     "brandx": {}})"),
+      json::parse(R"({"brand": null, "campaign": "text", "": 1})"),
+      json::parse(R"([1, 2])"),
+      json::parse(R"({"campaign": {"usecase": "MARKETING"}})"),
+  };
+  // A list past its limit, and past a hundred unknown keys.
+  json many = json::parse(R"({"brand": {}, "campaign": {}})");
+  many["phoneNumbers"] = json::array();
+  for (int i = 0; i < 50; ++i) many["phoneNumbers"].push_back("+1312555" + std::to_string(1000 + i));
+  for (int i = 0; i < 70; ++i) many["brand"]["tag"].push_back("t" + std::to_string(i));
+  for (int i = 0; i < 130; ++i) many["brand"]["unknown" + std::to_string(i)] = i;
+  many["campaign"]["subUsecases"] = json::array({"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"});
+  documents.push_back(many);
+
+  for (const json& original : documents) {
+    INFO(original.dump().substr(0, 300));
+    json plain = original, fused = original;
+    Found plainErrors, plainUnknown;
+    threePasses(plain, plainErrors, plainUnknown);
+    std::vector<Finding> errors, unknown;
+    smsreg::registration::prepareSubmission(fused, catalogue(), errors, unknown);
+    CHECK(fused == plain);
+    CHECK(found(errors) == plainErrors);
+    CHECK(found(unknown) == plainUnknown);
+  }
+  // The cases above reach every branch.
+  json first = documents[0];
+  std::vector<Finding> errors, unknown;
+  smsreg::registration::prepareSubmission(first, catalogue(), errors, unknown);
+  CHECK_FALSE(first["brand"].contains("displayName"));
+  CHECK_FALSE(first.contains("extra"));
+  CHECK(unknown.size() >= 3);
+  json last = documents.back();
+  errors.clear();
+  unknown.clear();
+  smsreg::registration::prepareSubmission(last, catalogue(), errors, unknown);
+  CHECK(errors.size() == 2);  // the brand's tags and the campaign's sub-use cases
+  CHECK(unknown.size() == smsreg::registration::kMaxUnknownPerObject + 1);
 }
