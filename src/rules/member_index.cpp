@@ -8,41 +8,52 @@ namespace {
 
 constexpr std::string_view kParts[] = {"brand", "campaign"};
 
+// Up to eight bytes of `key` from `at` as one word, without reading past
+// the key: a word, or two overlapping halves, or the bytes one by one.
+// Only which bytes are there matters, not their order.
+std::uint64_t wordAt(const char* at, std::size_t n) {
+  std::uint64_t w = 0;
+  if (n >= 8) {
+    std::memcpy(&w, at, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, at, 4);
+    std::memcpy(&tail, at + n - 4, 4);
+    w = (static_cast<std::uint64_t>(tail) << 32) | head;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(at[i])) << (8 * i);
+    // Bytes not in the key are '.', neither '/' nor '~' nor a difference.
+    for (std::size_t i = n; i < 8; ++i) w |= std::uint64_t{'.'} << (8 * i);
+  }
+  return w;
+}
+
 // A pointer key with these is nested or escaped: the caller walks it. Eight
-// bytes a step: every member key and every absent field's pointer is looked at.
-bool plainKey(std::string_view key) {
+// bytes a step, the last step overlapping the one before: every member key
+// and every absent field's pointer is looked at. Inlined: called, it
+// reloaded its six constants every time.
+[[gnu::always_inline]] inline bool plainKey(std::string_view key) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  std::size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, key.data() + i, 8);
+  const auto plainWord = [](std::uint64_t x) {
     const std::uint64_t slash = x ^ (kOnes * '/'), tilde = x ^ (kOnes * '~');
-    if ((((slash - kOnes) & ~slash) | ((tilde - kOnes) & ~tilde)) & kHigh) return false;
+    return ((((slash - kOnes) & ~slash) | ((tilde - kOnes) & ~tilde)) & kHigh) == 0;
+  };
+  const std::size_t n = key.size();
+  if (n <= 8) return plainWord(wordAt(key.data(), n));
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (!plainWord(wordAt(key.data() + i, 8))) return false;
   }
-  for (; i < key.size(); ++i) {
-    if (key[i] == '/' || key[i] == '~') return false;
-  }
-  return true;
+  return plainWord(wordAt(key.data() + n - 8, 8));
 }
 
 // a == b for n bytes, in words: a field name is a few words long, and a
 // call to memcmp costs more than comparing them.
 bool sameBytes(const char* a, const char* b, std::size_t n) {
-  const auto word = [](const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  };
-  if (n < 8) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
+  if (n <= 8) return wordAt(a, n) == wordAt(b, n);
   for (std::size_t i = 0; i + 8 < n; i += 8) {
-    if (word(a + i) != word(b + i)) return false;
+    if (wordAt(a + i, 8) != wordAt(b + i, 8)) return false;
   }
-  return word(a + n - 8) == word(b + n - 8);  // the last word, overlapping the one before
+  return wordAt(a + n - 8, 8) == wordAt(b + n - 8, 8);  // the last word, overlapping the one before
 }
 
 }  // namespace

@@ -67,6 +67,13 @@ const std::string& RuleContext::original(std::string_view pointer) const {
   return stringAt(&original_ == &document_ ? value(pointer) : lookup(original_, pointer));
 }
 
+bool RuleContext::isObjectAt(std::string_view part) const {
+  if (!document_.is_object()) return false;
+  const auto& top = document_.get_ref<const nlohmann::json::object_t&>();
+  auto it = top.find(part);
+  return it != top.end() && it->second.is_object();
+}
+
 RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original,
                          std::set<std::string, std::less<>> flagged, const ContentData& content,
                          std::vector<Finding>& out)
@@ -78,6 +85,8 @@ RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& o
       out_(out) {
   static const char* const kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
                                          "/campaign/sample4", "/campaign/sample5"};
+  hasBrand_ = isObjectAt("brand");
+  hasCampaign_ = isObjectAt("campaign");
   // Absent samples are the common case: copy only the ones present.
   for (const char* pointer : kSamples) {
     const std::string& t = text(pointer);

@@ -35,9 +35,11 @@ class RuleContext {
 
   const nlohmann::json& document() const { return document_; }
   const ContentData& content() const { return content_; }
-  bool has(const char* part) const {
-    auto it = document_.find(part);
-    return it != document_.end() && it->is_object();
+  // Whether the part is there as an object; every area asks once.
+  bool has(std::string_view part) const {
+    if (part == "brand") return hasBrand_;
+    if (part == "campaign") return hasCampaign_;
+    return isObjectAt(part);
   }
 
   // The string at `pointer`, or "" when absent or not a string.
@@ -63,6 +65,8 @@ class RuleContext {
   TextMemo& memo() const { return memo_; }
 
  private:
+  bool isObjectAt(std::string_view part) const;
+
   const nlohmann::json& document_;
   const nlohmann::json& original_;
   // Only the document is indexed: the original is asked three times a
@@ -71,6 +75,7 @@ class RuleContext {
   std::set<std::string, std::less<>> flagged_;
   const ContentData& content_;
   std::vector<Finding>& out_;
+  bool hasBrand_ = false, hasCampaign_ = false;
   std::vector<std::pair<std::string, std::string>> samples_;
   mutable BrandNames brandNames_;
   mutable TextMemo memo_;

@@ -99,3 +99,28 @@ TEST_CASE("member index: a key with '/' or '~' is never taken for a plain pointe
                      false);
   requireSameAnswers(longer, {"/brand/abcdefghij", "/brand/abcdefgh", "/campaign/abcdefghijklmnop"}, true);
 }
+
+TEST_CASE("member index: every key length, a '/' or '~' or a difference at every byte", "[member_index]") {
+  // Keys are read a word at a time, short ones as two overlapping halves or
+  // byte by byte: each length from 0 to 17, each position, is met here.
+  for (std::size_t length = 0; length <= 17; ++length) {
+    std::string key;
+    for (std::size_t i = 0; i < length; ++i) key += static_cast<char>('a' + i);
+    json doc = {{"brand", {{key, 1}}}, {"campaign", json::object()}};
+    std::vector<std::string> found = {"/brand/" + key}, walked;
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = key;
+      other[at] = 'Z';  // absent: differs in this byte only
+      found.push_back("/brand/" + other);
+      for (const char special : {'/', '~'}) {
+        std::string odd = key;
+        odd[at] = special;
+        doc["campaign"][odd] = 2;  // never indexed, never taken for plain
+        walked.push_back("/campaign/" + odd);
+      }
+    }
+    INFO("length " << length);
+    requireSameAnswers(doc, found, true);
+    requireSameAnswers(doc, walked, false);
+  }
+}
