@@ -8,10 +8,22 @@ namespace {
 
 const std::string kNoText;
 
-// Rules name fields by literal pointers ("/campaign/sample1"), looked up
-// thousands of times a second: object keys are found by string_view, and
-// anything else (an array index, a "~" escape) goes to findPointer, which
-// gives the same answer.
+// An array index as findPointer reads one: digits, no leading zero, at
+// most 18 of them; false for anything else.
+bool arrayIndex(std::string_view token, std::size_t& index) {
+  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) return false;
+  index = 0;
+  for (const char c : token) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+
+// Rules name fields by literal pointers ("/campaign/sample1",
+// "/phoneNumbers/0"), looked up thousands of times a second: object keys are
+// found by string_view and array items by index, in one walk; a "~" escape
+// goes to findPointer. Both give findPointer's answer.
 const nlohmann::json* lookup(const nlohmann::json& root, std::string_view pointer) {
   if (pointer.empty() || pointer[0] != '/' || pointer.find('~') != std::string_view::npos) {
     return input::findPointer(root, pointer);
@@ -22,11 +34,19 @@ const nlohmann::json* lookup(const nlohmann::json& root, std::string_view pointe
     const std::size_t end = pointer.find('/', start);
     const std::string_view key =
         pointer.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!node->is_object()) return node->is_array() ? input::findPointer(root, pointer) : nullptr;
-    const auto& object = node->get_ref<const nlohmann::json::object_t&>();
-    auto it = object.find(key);
-    if (it == object.end()) return nullptr;
-    node = &it->second;
+    if (node->is_object()) {
+      const auto& object = node->get_ref<const nlohmann::json::object_t&>();
+      auto it = object.find(key);
+      if (it == object.end()) return nullptr;
+      node = &it->second;
+    } else if (node->is_array()) {
+      const auto& items = node->get_ref<const nlohmann::json::array_t&>();
+      std::size_t index = 0;
+      if (!arrayIndex(key, index) || index >= items.size()) return nullptr;
+      node = &items[index];
+    } else {
+      return nullptr;
+    }
     if (end == std::string_view::npos) return node;
     start = end + 1;
   }

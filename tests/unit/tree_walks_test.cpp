@@ -1,7 +1,8 @@
 // The shortcuts in building and walking a submission's tree (issue 12), each
 // held to the plain way: the simdjson copy's sorted inserts to nlohmann's
-// reference parser, alreadyTidy to tidyKeywordList, and prepareSubmission's
-// one pass to the three passes it replaced, written out here.
+// reference parser, alreadyTidy to tidyKeywordList, prepareSubmission's one
+// pass to the three passes it replaced (written out here), and the rules'
+// pointer walk to findPointer.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <iterator>
@@ -13,9 +14,12 @@
 
 #include "input/bounded_json.hpp"
 #include "input/fast_json.hpp"
+#include "input/json_pointer.hpp"
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
 #include "registration/tidy.hpp"
+#include "rules/content_data.hpp"
+#include "rules/rule_context.hpp"
 #include "schema/embedded.hpp"
 
 namespace {
@@ -240,4 +244,42 @@ TEST_CASE("tree walks: prepareSubmission does what the three passes did", "[tree
   smsreg::registration::prepareSubmission(last, catalogue(), errors, unknown);
   CHECK(errors.size() == 2);  // the brand's tags and the campaign's sub-use cases
   CHECK(unknown.size() == smsreg::registration::kMaxUnknownPerObject + 1);
+}
+
+TEST_CASE("tree walks: the rules' pointer walk into arrays answers as findPointer", "[tree_walks][lookup]") {
+  const smsreg::rules::ContentData* content = smsreg::rules::contentData();
+  REQUIRE(content != nullptr);
+  const json doc = json::parse(R"({"phoneNumbers": ["+13125550100", "x", {"x": [1, [2, 3]]}],
+                                   "brand": {"tag": ["t0"], "a/b": [1]}, "campaign": {"": [0], "a": {"": [5]}},
+                                   "n": 3, "s": "text"})");
+  std::vector<smsreg::Finding> out;
+  const smsreg::rules::RuleContext ctx(doc, doc, {}, *content, out);
+  std::vector<std::string> pointers = {"/phoneNumbers",
+                                       "/phoneNumbers/2/x/1/0",
+                                       "/phoneNumbers/2/x/1/1/0",
+                                       "/phoneNumbers/0/",
+                                       "/phoneNumbers/2/x",
+                                       "/n/0",
+                                       "/s/0",
+                                       "/brand/tag/0",
+                                       "/brand/a~1b/0",
+                                       "/brand/a/b/0",
+                                       "/campaign//0",
+                                       "/campaign/a//0",
+                                       "/campaign/a/~0",
+                                       "/campaign/a//",
+                                       "/phoneNumbers//"};
+  // Every way of writing an index: leading zeros, signs, spaces, too many
+  // digits, past the end.
+  for (const char* index : {"0", "1", "2", "3", "00", "01", "-", "-0", "+1", " 1", "1 ", "1e0", "", "0x1", "a",
+                            "999999999999999999", "9999999999999999999", "18446744073709551617"}) {
+    pointers.push_back(std::string("/phoneNumbers/") + index);
+    pointers.push_back(std::string("/phoneNumbers/2/x/") + index);
+    pointers.push_back(std::string("/campaign//") + index);
+  }
+  for (const std::string& pointer : pointers) {
+    INFO(pointer);
+    CHECK(ctx.value(pointer) == smsreg::input::findPointer(doc, pointer));
+  }
+  CHECK(ctx.value("/phoneNumbers/2/x/1/1") != nullptr);  // the walk goes into arrays, not just around them
 }
