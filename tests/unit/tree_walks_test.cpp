@@ -33,7 +33,7 @@ const std::vector<std::string> kKeys = {
     "sample1",           "sample10", "sample1x", "optinKeywords", "optinMessage", "", "a",
     "\xC3\xA9t\xC3\xA9", "Z",        "zz",       "abcdefgh",      "abcdefgha"};
 
-std::string quoted(const std::string& s) { return json(s).dump(); }
+std::string jsonText(const std::string& s) { return json(s).dump(); }
 
 }  // namespace
 
@@ -50,7 +50,7 @@ TEST_CASE("tree walks: the fast parser's tree equals the reference parser's, key
       std::string text = "{";
       for (std::size_t i = 0; i < keys.size(); ++i) {
         if (i > 0) text += ",";
-        text += quoted(keys[i]) + ":";
+        text += jsonText(keys[i]) + ":";
         if (i == 2) {
           text += "{\"b\":1,\"a\":[{\"y\":2,\"x\":3}],\"c\":\"t\"}";
         } else {
@@ -103,7 +103,7 @@ TEST_CASE("tree walks: a list alreadyTidy takes is one tidyKeywordList leaves as
     for (const std::string& list : level) {
       ++lists;
       const bool tidy = tidyKeywordList(list) == list;
-      INFO(quoted(list));
+      INFO(jsonText(list));
       if (alreadyTidy(list)) {
         ++taken;
         CHECK(tidy);
