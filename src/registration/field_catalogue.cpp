@@ -51,7 +51,10 @@ std::string wildcardIndices(const std::string& pointer) {
   return out;
 }
 
-FieldCatalogue::FieldCatalogue(const json& schema) { walk(schema, schema, "", 0); }
+FieldCatalogue::FieldCatalogue(const json& schema) {
+  walk(schema, schema, "", 0);
+  parts_ = {find(""), find("/brand"), find("/campaign")};
+}
 
 void FieldCatalogue::walk(const json& root, const json& raw, const std::string& key, int depth) {
   if (depth > 16 || !raw.is_object()) return;

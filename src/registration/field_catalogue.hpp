@@ -4,6 +4,7 @@
 #ifndef SMSREG_REGISTRATION_FIELD_CATALOGUE_HPP
 #define SMSREG_REGISTRATION_FIELD_CATALOGUE_HPP
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -30,14 +31,25 @@ class FieldCatalogue {
   // Walks `schema` (the registration schema as written, before rewriting).
   explicit FieldCatalogue(const nlohmann::json& schema);
 
+  FieldCatalogue(const FieldCatalogue&) = delete;  // parts_ points into fields_
+  FieldCatalogue& operator=(const FieldCatalogue&) = delete;
+  FieldCatalogue(FieldCatalogue&&) = default;  // nodes, and so parts_, stay put
+  FieldCatalogue& operator=(FieldCatalogue&&) = default;
+
   // The field at `pointer` ("/brand/ein", "/phoneNumbers/3"), or null.
   const FieldInfo* find(const std::string& pointer) const;
+
+  // find(""), find("/brand"), find("/campaign"): every document asks for
+  // the submission's objects, so they are found once.
+  enum Part { kSubmission, kBrand, kCampaign };
+  const FieldInfo* part(Part part) const { return parts_[part]; }
 
  private:
   void walk(const nlohmann::json& root, const nlohmann::json& node, const std::string& key, int depth);
   // Hashed: every finding asks for its field, and a tree of string keys
   // costs a compare a level.
   std::unordered_map<std::string, FieldInfo> fields_;
+  std::array<const FieldInfo*, 3> parts_{};
 };
 
 // "/phoneNumbers/3" → "/phoneNumbers/*": indices become "*".

@@ -190,27 +190,33 @@ Finding translateOwn(const schema::RawError& e, const json& document, const Fiel
 }
 
 // The objects whose members are fields: the submission itself, and the brand
-// and campaign when they are objects, each with its pointer. Deeper values are
-// lists a user wrote. (J is json or const json.) In a fixed array, not a
-// vector of strings: three passes a document ask for them.
-template <typename J>
+// and campaign when they are objects, each with its pointer and its part of
+// the catalogue. Deeper values are lists a user wrote.
+struct SubmissionObject {
+  json* object;
+  const std::string* base;
+  FieldCatalogue::Part part;
+};
+
 struct SubmissionObjects {
-  std::array<std::pair<J*, const std::string*>, 3> items{};
+  std::array<SubmissionObject, 3> items{};
   std::size_t count = 0;
   auto begin() const { return items.begin(); }
   auto end() const { return items.begin() + static_cast<std::ptrdiff_t>(count); }
 };
 
-template <typename J>
-SubmissionObjects<J> submissionObjects(J& document) {
+SubmissionObjects submissionObjects(json& document) {
   static const std::string kRoot;
   static const std::string kParts[][2] = {{"brand", "/brand"}, {"campaign", "/campaign"}};
-  SubmissionObjects<J> objects;
+  static const FieldCatalogue::Part kCatalogueParts[] = {FieldCatalogue::kBrand, FieldCatalogue::kCampaign};
+  SubmissionObjects objects;
   if (!document.is_object()) return objects;
-  objects.items[objects.count++] = {&document, &kRoot};
-  for (const auto& part : kParts) {
-    auto it = document.find(part[0]);
-    if (it != document.end() && it->is_object()) objects.items[objects.count++] = {&*it, &part[1]};
+  objects.items[objects.count++] = {&document, &kRoot, FieldCatalogue::kSubmission};
+  for (std::size_t i = 0; i < 2; ++i) {
+    auto it = document.find(kParts[i][0]);
+    if (it != document.end() && it->is_object()) {
+      objects.items[objects.count++] = {&*it, &kParts[i][1], kCatalogueParts[i]};
+    }
   }
   return objects;
 }
@@ -250,9 +256,9 @@ Finding unknownKey(const std::string& base, const std::string& key, const FieldI
 
 void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
                        std::vector<Finding>& unknownKeys) {
-  for (const auto& [object, basePointer] : submissionObjects(document)) {
+  for (const auto& [object, basePointer, part] : submissionObjects(document)) {
     const std::string& base = *basePointer;
-    const FieldInfo* objectInfo = catalogue.find(base);
+    const FieldInfo* objectInfo = catalogue.part(part);
     const bool closed = objectInfo != nullptr && objectInfo->closed;
     std::size_t unknown = 0;
     // The std::map itself: nlohmann's iterator asks the type at every step.

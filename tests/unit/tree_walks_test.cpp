@@ -231,6 +231,11 @@ TEST_CASE("tree walks: prepareSubmission does what the three passes did", "[tree
     CHECK(found(errors) == plainErrors);
     CHECK(found(unknown) == plainUnknown);
   }
+  // The parts found once are the ones find gives.
+  CHECK(catalogue().part(FieldCatalogue::kSubmission) == catalogue().find(""));
+  CHECK(catalogue().part(FieldCatalogue::kBrand) == catalogue().find("/brand"));
+  CHECK(catalogue().part(FieldCatalogue::kCampaign) == catalogue().find("/campaign"));
+  CHECK(catalogue().part(FieldCatalogue::kBrand) != nullptr);
   // The cases above reach every branch.
   json first = documents[0];
   std::vector<Finding> errors, unknown;
