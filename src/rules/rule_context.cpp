@@ -1,5 +1,7 @@
 #include "rules/rule_context.hpp"
 
+#include <iterator>
+
 #include "input/json_pointer.hpp"
 
 namespace smsreg::rules {
@@ -107,7 +109,9 @@ RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& o
                                          "/campaign/sample4", "/campaign/sample5"};
   hasBrand_ = isObjectAt("brand");
   hasCampaign_ = isObjectAt("campaign");
-  // Absent samples are the common case: copy only the ones present.
+  // Absent samples are the common case: copy only the ones present, into
+  // room made once (growing one at a time moved the ones before).
+  samples_.reserve(std::size(kSamples));
   for (const char* pointer : kSamples) {
     const std::string& t = text(pointer);
     if (!t.empty()) samples_.emplace_back(pointer, t);
