@@ -6,7 +6,12 @@ namespace smsreg::registration {
 
 std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap) {
   if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
-  // Two rows, on the stack for the short names compared here.
+  // Only the band |i - j| <= cap can hold a distance within the cap (a cell
+  // further out is at least |i - j| away), so each row computes at most
+  // 2 * cap + 1 cells and every cell outside the band counts as cap + 1.
+  // closest() runs this against every candidate of every unknown key or
+  // value, where the full rows cost most of a report's suggestions.
+  const std::size_t over = cap + 1;
   constexpr std::size_t kStackRow = 66;
   std::size_t stack[2 * kStackRow];
   std::vector<std::size_t> heap;
@@ -17,16 +22,21 @@ std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap
     prev = heap.data();
     cur = prev + b.size() + 1;
   }
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = std::min(j, over);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    std::size_t rowMin = cur[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    const std::size_t from = i > cap ? i - cap : 1;
+    const std::size_t to = std::min(b.size(), i + cap);
+    // The cell left of the band, and the one above its right end that the
+    // previous row did not write, both lie outside the band.
+    cur[from - 1] = from == 1 ? std::min(i, over) : over;
+    if (to > i - 1 + cap) prev[to] = over;
+    std::size_t rowMin = cur[from - 1];
+    for (std::size_t j = from; j <= to; ++j) {
+      const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub, over});
       rowMin = std::min(rowMin, cur[j]);
     }
-    if (rowMin > cap) return cap + 1;
+    if (rowMin > cap) return over;
     std::swap(prev, cur);
   }
   return prev[b.size()];

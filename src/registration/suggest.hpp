@@ -8,7 +8,7 @@
 
 namespace smsreg::registration {
 
-// Edit distance, capped: returns cap + 1 as soon as the distance exceeds cap.
+// Edit distance, capped: the distance when it is at most cap, else cap + 1.
 std::size_t editDistance(std::string_view a, std::string_view b, std::size_t cap);
 
 // The candidate `text` most likely meant: equal ignoring case, spaces, dashes
