@@ -271,7 +271,7 @@ void findUnknownKeys(const json& document, const FieldCatalogue& catalogue, std:
       if (++unknown > kMaxUnknownPerObject) continue;
       const std::string pointer = base + "/" + input::escapePointerToken(key);
       std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
-      std::string suggestion = closest(key, info->properties);
+      std::string suggestion = closest(key, info->properties, info->foldedProperties);
       std::string message = "\"" + key.substr(0, 80) + "\" is not a field of " + where + "; ";
       message += suggestion.empty() ? "remove it or check its spelling against the TCR field names."
                                     : "did you mean \"" + suggestion + "\"? Rename it.";
@@ -332,7 +332,7 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       std::vector<std::string> allowed = info != nullptr ? info->allowed : std::vector<std::string>();
       std::string value = stringAt(document, p);
       std::string title = titleOf(catalogue, p);
-      std::string suggestion = closest(value, allowed);
+      std::string suggestion = info != nullptr ? closest(value, allowed, info->foldedAllowed) : std::string();
       std::string message = title + " \"" + value.substr(0, 80) + "\" is not one of the accepted values";
       message += suggestion.empty() ? "; choose one of: " + report::joinWords(allowed, ", ") + "."
                                     : "; use " + suggestion + ".";

@@ -55,23 +55,35 @@ void foldInto(std::string_view s, std::string& out) {
 
 }  // namespace
 
+std::string foldForSuggestion(std::string_view name) {
+  std::string out;
+  foldInto(name, out);
+  return out;
+}
+
 std::string closest(std::string_view text, const std::vector<std::string>& candidates) {
-  if (text.size() > 64) return "";
-  std::string folded;
-  foldInto(text, folded);
+  std::vector<std::string> folded;
+  folded.reserve(candidates.size());
+  for (const std::string& c : candidates) folded.push_back(foldForSuggestion(c));
+  return closest(text, candidates, folded);
+}
+
+std::string closest(std::string_view text, const std::vector<std::string>& candidates,
+                    const std::vector<std::string>& folded) {
+  if (text.size() > 64 || folded.size() != candidates.size()) return "";
+  std::string key;
+  foldInto(text, key);
   // Allow one edit in short words and two in longer ones; a tie means no guess.
   // One pass: the first candidate equal once folded wins outright.
   const std::size_t cap = text.size() <= 5 ? 1 : 2;
-  std::string candidate;
   const std::string* best = nullptr;
   std::size_t bestDistance = cap + 1;
   bool tie = false;
-  for (const std::string& c : candidates) {
-    foldInto(c, candidate);
-    if (candidate == folded) return c;
-    std::size_t d = editDistance(folded, candidate, cap);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (folded[i] == key) return candidates[i];
+    std::size_t d = editDistance(key, folded[i], cap);
     if (d < bestDistance) {
-      best = &c;
+      best = &candidates[i];
       bestDistance = d;
       tie = false;
     } else if (d == bestDistance && d <= cap) {
