@@ -456,6 +456,17 @@ bool carriesLink(const RuleContext& ctx, const std::string& text) {
   return matches(ctx, text, ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
 }
 
+bool hasEmail(const ContentData& content, const std::string& text) {
+  if (!content.emailNeedsAt || !content.emailLocalPartFirst) return RE2::PartialMatch(text, *content.email);
+  const std::size_t at = text.find('@');
+  if (at == std::string::npos) return false;
+  // No email starts before the run of local-part bytes that ends at the
+  // first "@" (blankEmails), and RE2 stops at the first match it sees.
+  std::size_t from = at;
+  while (from > 0 && isLocalPartByte(text[from - 1])) --from;
+  return content.email->Match(text, from, text.size(), RE2::UNANCHORED, nullptr, 0);
+}
+
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {
   // Taking links and emails out adds no digit, so a text with fewer
   // than three (most samples) cannot hold a number afterwards either.

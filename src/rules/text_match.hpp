@@ -57,6 +57,10 @@ bool carriesLink(const RuleContext& ctx, const std::string& text);  // through l
 bool carriesPhone(const ContentData& content, const std::string& text);
 bool carriesPhone(const RuleContext& ctx, const std::string& text);
 bool hasPhoneNumber(const ContentData& content, const std::string& text);  // real numbers only
+// RE2::PartialMatch(text, *content.email), searching only from where the
+// first email can start: the help reply is asked for nothing else the phrase
+// set answers, and a pass of the set costs ten times this.
+bool hasEmail(const ContentData& content, const std::string& text);
 
 }  // namespace smsreg::rules
 

@@ -203,6 +203,36 @@ TEST_CASE("links of texts made of awkward pieces come out as the plain scan give
   for (int i = 0; i < 20000; ++i) checkSame(*c, randomText(rng));
 }
 
+// hasEmail searches from the local part before the first "@" only; the
+// pieces add the Kelvin sign and the long s, which the caseless pattern's
+// classes take for "k" and "s", and local parts that run into other text.
+TEST_CASE("hasEmail answers as the email pattern searched over the whole text", "[links]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  CHECK(c->emailLocalPartFirst);
+  const char* const extra[] = {"\xE2\x84\xAA", "\xC5\xBF", "x@", "@y", "%+", "a.b@", ".c", "@@", "\xAA@b.c"};
+  std::mt19937 rng(12);
+  std::uniform_int_distribution<std::size_t> count(1, 10), piece(0, std::size(kPieces) + std::size(extra) - 1);
+  int found = 0;
+  for (int i = 0; i < 40000; ++i) {
+    std::string text;
+    for (std::size_t n = count(rng); n > 0; --n) {
+      const std::size_t k = piece(rng);
+      text += k < std::size(kPieces) ? kPieces[k] : extra[k - std::size(kPieces)];
+    }
+    INFO("text: " << text);
+    const bool plain = RE2::PartialMatch(text, *c->email);
+    CHECK(rules::hasEmail(*c, text) == plain);
+    found += plain;
+  }
+  CHECK(found > 1000);  // both answers well represented
+  for (const char* text : {"", "@", "a@b.c", "a@b", "@b.c", "\xE2\x84\xAA@b.c", "x\xC5\xBF@\xC5\xBF.\xE2\x84\xAA",
+                           "a@@b.c d@e.f", "mail a@b then c@d.e", "x@y z.w@q", "a b@-.-"}) {
+    INFO("text: " << text);
+    CHECK(rules::hasEmail(*c, text) == RE2::PartialMatch(text, *c->email));
+  }
+}
+
 TEST_CASE("a few links spelled out", "[links]") {
   const rules::ContentData* c = rules::contentData();
   REQUIRE(c != nullptr);
