@@ -206,6 +206,7 @@ void buildPhraseSet(ContentData& d) {
   members.push_back(&d.purpose);
   for (auto& c : d.classes) members.push_back(&c.regex);
   for (auto* r : {&d.anyProhibited, &d.anyDisallowed, &d.lending, &d.ageGated}) members.push_back(r);
+  for (auto& r : d.rulePhrases) members.push_back(&r);
   auto set = std::make_unique<RE2::Set>(quietCaseless(), RE2::UNANCHORED);
   struct Added {
     LazyRegex* re;
@@ -276,6 +277,13 @@ bool build(ContentData& d, std::string& error) {
   // Not insertStrings: the set compares with std::less<> (found by string_view).
   for (const json& v : tlds.at("tlds")) d.tlds.insert(d.tlds.end(), v.get<std::string>());
   if (!buildUsecases(d, error)) return false;
+  json patterns;
+  if (!parseData("rules/patterns.json", patterns, error)) return false;
+  for (const json& rule : patterns.at("rules")) {
+    if (rule.value("caseInsensitive", false) && rule.contains("pattern")) {
+      d.rulePhrases.emplace_back(rule.at("pattern").get<std::string>(), quietCaseless());
+    }
+  }
   buildPhraseSet(d);
   return true;
 }

@@ -280,6 +280,16 @@ bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& 
   return askSet(ctx, text, re, exact) != SetAnswer::kMiss;
 }
 
+bool setSaysNo(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  const int member = re.phraseMember();
+  if (member < 0) return false;
+  const TextMemo& memo = ctx.memo();
+  const TextFacts* facts = memo.known(text);
+  if (facts == nullptr || facts->phrases != TextFacts::Phrases::kKnown) return false;
+  const auto m = static_cast<unsigned>(member);
+  return (memo.bits(facts->phraseBits)[m / 64] >> (m % 64) & 1) == 0;
+}
+
 std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text) {
   return mayMatch(ctx, text, re) ? findWord(*re, text) : std::string();
 }

@@ -22,6 +22,10 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
 // False only when a phrase set says `re` does not match `text`: a cheap test
 // before a search for submatches.
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
+// True only when the phrase set has already read `text` (for another rule)
+// and says `re` does not match it; never runs a pass of its own, so a text
+// no rule asks the set about costs one plain scan, not a set's pass.
+bool setSaysNo(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
 // findWord(*re, text), without the scan when a set says `re` cannot match.
 std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text);
 
