@@ -191,10 +191,11 @@ void checkReplies(RuleContext& ctx) {
   const std::string& optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
+    PhraseAnswers says(ctx, optin);
     if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
-    if (!matches(ctx, optin, content.optOut)) missing.push_back("how to opt out (Reply STOP)");
-    if (!matches(ctx, optin, content.frequency)) details.push_back("the message frequency");
-    if (!matches(ctx, optin, content.help)) details.push_back("how to get help (HELP)");
+    if (!says.matches(content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    if (!says.matches(content.frequency)) details.push_back("the message frequency");
+    if (!says.matches(content.help)) details.push_back("how to get help (HELP)");
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
     report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }

@@ -299,22 +299,22 @@ bool startsWithLowered(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
-// in a set, or the set ran out of memory: run the pattern itself). `exact`
-// is false when the set holds a wider form of the pattern.
+// What the phrase set holding `re` says of the facts' text: kHit, kMiss, or
+// kAsk (not in the set, or the set ran out of memory: run the pattern
+// itself). `exact` is false when the set holds a wider form of the pattern.
+// The set's pass over the text runs at the first question.
 enum class SetAnswer { kHit, kMiss, kAsk };
 
-SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRegex& re, bool& exact) {
+SetAnswer askSet(const RuleContext& ctx, TextFacts& facts, const LazyRegex& re, bool& exact) {
   const int member = re.phraseMember();
   if (member < 0) return SetAnswer::kAsk;
   exact = re.phraseExact();
   TextMemo& memo = ctx.memo();
-  TextFacts& facts = memo.facts(text);
   if (facts.phrases == TextFacts::Phrases::kUnknown) {
     const ContentData& content = ctx.content();
     std::vector<int>& hits = memo.setHits();
     RE2::Set::ErrorInfo info{};
-    if (!content.phraseSet->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
       facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
     } else {
       facts.phrases = TextFacts::Phrases::kKnown;
@@ -329,11 +329,9 @@ SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRege
   return (memo.bits(facts.phraseBits)[m / 64] >> (m % 64) & 1) != 0 ? SetAnswer::kHit : SetAnswer::kMiss;
 }
 
-}  // namespace
-
-bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
-  bool exact = true;
-  switch (askSet(ctx, text, re, exact)) {
+// matches() from the set's answer.
+bool matchesGiven(SetAnswer answer, bool exact, const std::string& text, const LazyRegex& re) {
+  switch (answer) {
     case SetAnswer::kMiss:
       return false;
     case SetAnswer::kHit:
@@ -345,9 +343,28 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
   return RE2::PartialMatch(text, *re);
 }
 
+}  // namespace
+
+bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  return PhraseAnswers(ctx, text).matches(re);
+}
+
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  return PhraseAnswers(ctx, text).mayMatch(re);
+}
+
+bool PhraseAnswers::matches(const LazyRegex& re) {
+  if (re.phraseMember() < 0) return RE2::PartialMatch(text_, *re);
   bool exact = true;
-  return askSet(ctx, text, re, exact) != SetAnswer::kMiss;
+  if (facts_ == nullptr) facts_ = &ctx_.memo().facts(text_);
+  return matchesGiven(askSet(ctx_, *facts_, re, exact), exact, text_, re);
+}
+
+bool PhraseAnswers::mayMatch(const LazyRegex& re) {
+  if (re.phraseMember() < 0) return true;
+  bool exact = true;
+  if (facts_ == nullptr) facts_ = &ctx_.memo().facts(text_);
+  return askSet(ctx_, *facts_, re, exact) != SetAnswer::kMiss;
 }
 
 bool setSaysNo(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {

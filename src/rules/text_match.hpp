@@ -22,6 +22,22 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
 // False only when a phrase set says `re` does not match `text`: a cheap test
 // before a search for submatches.
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
+// matches() and mayMatch() for a run of questions about one text: the text
+// is found in the document's memo once, not once a question (a run of ten is
+// common: the message flow's disclosures, a sample's classes). Holds
+// references: lives no longer than the context and the text, which must not
+// change meanwhile; one thread's, as the context is.
+class PhraseAnswers {
+ public:
+  PhraseAnswers(const RuleContext& ctx, const std::string& text) : ctx_(ctx), text_(text) {}
+  bool matches(const LazyRegex& re);
+  bool mayMatch(const LazyRegex& re);
+
+ private:
+  const RuleContext& ctx_;
+  const std::string& text_;
+  TextFacts* facts_ = nullptr;  // found at the first question the set answers
+};
 // True only when the phrase set has already read `text` (for another rule)
 // and says `re` does not match it; never runs a pass of its own, so a text
 // no rule asks the set about costs one plain scan, not a set's pass.
