@@ -357,7 +357,8 @@ bool PhraseAnswers::matches(const LazyRegex& re) {
   if (re.phraseMember() < 0) return RE2::PartialMatch(text_, *re);
   bool exact = true;
   if (facts_ == nullptr) facts_ = &ctx_.memo().facts(text_);
-  return matchesGiven(askSet(ctx_, *facts_, re, exact), exact, text_, re);
+  const SetAnswer answer = askSet(ctx_, *facts_, re, exact);  // sets `exact`: before it is read
+  return matchesGiven(answer, exact, text_, re);
 }
 
 bool PhraseAnswers::mayMatch(const LazyRegex& re) {

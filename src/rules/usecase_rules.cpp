@@ -75,11 +75,11 @@ void checkDescription(RuleContext& ctx) {
   const std::string& description = ctx.clean("/campaign/description");
   if (description.empty()) return;
   const ContentData& c = ctx.content();
-  const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
+  if (!brandNames(ctx).empty() && mentionsBrand(ctx, description)) return;  // says who sends
   PhraseAnswers says(ctx, description);
   bool purpose = says.matches(c.purpose);
   for (const SampleClass& k : c.classes) purpose = purpose || says.matches(k.regex);
-  if (sender || purpose) return;
+  if (purpose) return;
   ctx.add(makeFinding("/campaign/description", "DESCRIPTION_VAGUE",
                       "Say who sends the messages and why: name the brand and the kind of messages (e.g. "
                       "\"Brightside Plumbing sends appointment reminders to customers who booked a visit\")."));

@@ -187,7 +187,8 @@ TEST_CASE("links come out as the plain scan gives them", "[links]") {
            "https://a\fb https://a\vb https://a\rb http://x\x01y https://\x7f https://<x> http://'x' http://\"x",
            "https://x.com/caf\xC3\xA9 https://caf\xC3\xA9.com https://x\xC3 httpss://x.com http:/x.com https//x.com",
            "a@b.c. x@y.z.\xC3\xA9 p@q.\xE2\x84\xAA q@\xC5\xBF.com r@s.t-u.v_w a-b@c-.d e@f.g\xE2\x84\xAA h@i\xC5\xBF.j",
-           "k@l.m.n@o.p @q.r s@.t u@v. w@x..y \xC3\xA9@z.a b\xC3\xA9c@d.e f+g%h@i.j",
+           "k@l.m.n@o.p @q.r s@.t u@v. w@x..y \xC3\xA9@z.a b\xC3\xA9"
+           "c@d.e f+g%h@i.j",
            "x_https://a.com x-https://a.com 1https://a.com .https://a.com \xC3\xA9https://a.com hTtPs://A.com",
            "",
            "no link here at all",

@@ -127,3 +127,30 @@ TEST_CASE("a pattern rule's phrase-set shortcut says no only where its pattern d
   CHECK(no > 1000);
   CHECK(yes > 1000);
 }
+
+// PhraseAnswers finds its text in the memo once for a run of questions; each
+// answer is still matches() and mayMatch() of that text, and a text that
+// changes between two runs is looked up again.
+TEST_CASE("a run of phrase questions answers as each pattern alone", "[rules][phrase]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::size_t> count(1, 12), piece(0, std::size(kPieces) - 1);
+  const nlohmann::json doc = nlohmann::json::object();
+  std::vector<smsreg::Finding> out;
+  rules::RuleContext ctx(doc, doc, {}, *c, out);
+  std::string text;
+  for (int i = 0; i < 400; ++i) {
+    text.clear();  // one buffer for every text, as a rule's string may be
+    for (std::size_t n = count(rng); n > 0; --n) text += kPieces[piece(rng)];
+    INFO("text: " << text);
+    rules::PhraseAnswers says(ctx, text);
+    for (const rules::LazyRegex* re : c->phrasePatterns) {
+      INFO(re->pattern());
+      const bool plain = RE2::PartialMatch(text, re->get());
+      CHECK(says.matches(*re) == plain);
+      CHECK((says.mayMatch(*re) || !plain));
+    }
+    CHECK(says.matches(c->phone) == RE2::PartialMatch(text, c->phone.get()));  // outside the set
+  }
+}
