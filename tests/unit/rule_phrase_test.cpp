@@ -139,10 +139,21 @@ TEST_CASE("a run of phrase questions answers as each pattern alone", "[rules][ph
   const nlohmann::json doc = nlohmann::json::object();
   std::vector<smsreg::Finding> out;
   rules::RuleContext ctx(doc, doc, {}, *c, out);
+  // Flows a wider pattern of the set (a consent pattern's {0,80} as *) hits
+  // where the pattern itself does not, or does.
+  const char* const flows[] = {
+      "Customers who provide their phone number at the counter will receive texts",
+      "Customers who provide their phone number at the counter, at the front desk of any of our many locations "
+      "across the state, or by calling us, will receive texts",
+      "Users who share a number with us, then later, will get texts; they can be sent offers",
+      "By providing your phone number you agree to receive texts and our terms of service."};
   std::string text;
   for (int i = 0; i < 400; ++i) {
     text.clear();  // one buffer for every text, as a rule's string may be
-    for (std::size_t n = count(rng); n > 0; --n) text += kPieces[piece(rng)];
+    if (i < static_cast<int>(std::size(flows))) text = flows[i];
+    for (std::size_t n = i < static_cast<int>(std::size(flows)) ? 0 : count(rng); n > 0; --n) {
+      text += kPieces[piece(rng)];
+    }
     INFO("text: " << text);
     rules::PhraseAnswers says(ctx, text);
     for (const rules::LazyRegex* re : c->phrasePatterns) {
