@@ -100,7 +100,8 @@ void checkLinks(RuleContext& ctx) {
 
 void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
   const auto& content = ctx.content();
-  const bool anyProhibited = matches(ctx, text, content.anyProhibited);
+  PhraseAnswers says(ctx, text);
+  const bool anyProhibited = says.matches(content.anyProhibited);
   for (const WordCategory& c : content.prohibited) {
     if (!anyProhibited) break;
     std::string word = findWord(ctx, c.regex, text);
@@ -115,7 +116,7 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     break;  // one finding per field and code
   }
   const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
-  const bool anyDisallowed = matches(ctx, text, content.anyDisallowed);
+  const bool anyDisallowed = says.matches(content.anyDisallowed);
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
