@@ -422,6 +422,9 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   // judged, and falling back to the legal name alone would report one problem
   // four more times.
   if (ctx.clean("/brand/displayName").empty()) return memo.names;
+  // At most five names: room for them at once, not grown a name at a time.
+  memo.names.reserve(5);
+  memo.squashed.reserve(5);
   auto add = [&](const std::string& name) {
     std::string squashed = squashFold(name);
     if (squashed.size() < 2) return;
@@ -455,11 +458,11 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
   // is how an app or a shop is often named in its texts.
-  std::string host = urlHost(ctx.clean("/brand/website"));
+  const std::string host = urlHost(ctx.clean("/brand/website"));
   if (auto dot = host.rfind('.'); dot != std::string::npos) {
-    std::string label = host.substr(0, dot);
-    label = label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1);
-    if (label.size() >= 4) add(label);
+    std::string_view label = std::string_view(host).substr(0, dot);
+    label = label.substr(label.rfind('.') == std::string_view::npos ? 0 : label.rfind('.') + 1);
+    if (label.size() >= 4) add(std::string(label));
   }
   return memo.names;
 }
