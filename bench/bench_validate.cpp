@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -102,20 +103,33 @@ void BM_ValidatorBuild(benchmark::State& state) {
 
 // Latency of one document, full pipeline: each document timed alone, and the
 // median and 99th percentile over all of them (issue 12: p99 under 50 us).
+// p50_us and p99_us take the first pass's times, as a caller would see
+// them. On a shared machine that tail is mostly other processes taking the
+// core, so p99_best3_us also gives each document's fastest of three passes
+// over the corpus (never three in a row, so no pass finds the document
+// itself still in cache): the tail the code makes.
 void BM_ValidateLatency(benchmark::State& state) {
   static const smsreg::Validator validator;
-  std::vector<double> micros;
+  const std::vector<std::string>& docs = corpus();
+  std::vector<double> firstPass;
+  std::vector<double> best(docs.size(), std::numeric_limits<double>::infinity());
   for (auto _ : state) {
-    for (const std::string& d : corpus()) {
-      const auto t0 = std::chrono::steady_clock::now();
-      benchmark::DoNotOptimize(validator.validate(d));
-      micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    for (int pass = 0; pass < 3; ++pass) {
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(validator.validate(docs[i]));
+        const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+        if (pass == 0) firstPass.push_back(us);
+        best[i] = std::min(best[i], us);
+      }
     }
   }
-  std::sort(micros.begin(), micros.end());
-  state.counters["p50_us"] = micros[micros.size() / 2];
-  state.counters["p99_us"] = micros[micros.size() * 99 / 100];
-  state.SetItemsProcessed(static_cast<int64_t>(micros.size()));
+  std::sort(firstPass.begin(), firstPass.end());
+  std::sort(best.begin(), best.end());
+  state.counters["p50_us"] = firstPass[firstPass.size() / 2];
+  state.counters["p99_us"] = firstPass[firstPass.size() * 99 / 100];
+  state.counters["p99_best3_us"] = best[best.size() * 99 / 100];
+  state.SetItemsProcessed(static_cast<int64_t>(3 * firstPass.size()));
 }
 
 BENCHMARK(BM_ParseOnly)->Unit(benchmark::kMillisecond);

@@ -144,16 +144,20 @@ struct Validator::Impl {
   Report route(std::vector<Finding> findings) const {
     Report r;
     std::sort(findings.begin(), findings.end(), findingLess);
-    const Finding* previous = nullptr;
+    // Repeats are adjacent once sorted; the first of each is kept. Dropping
+    // them first lets every kept finding move into the report.
+    findings.erase(std::unique(findings.begin(), findings.end(),
+                               [](const Finding& a, const Finding& b) {
+                                 return a.instanceLocation == b.instanceLocation && a.code == b.code;
+                               }),
+                   findings.end());
     std::map<std::string, std::size_t> perCode;
     for (Finding& f : findings) {
-      if (previous != nullptr && previous->instanceLocation == f.instanceLocation && previous->code == f.code) continue;
-      previous = &f;
       const rules::Rule* rule = catalogue.find(f.code);
       if (rule != nullptr && !rule->enabled) continue;
       if (++perCode[f.code] > kMaxFindingsPerCode) continue;
       bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
-      (warning ? r.warnings : r.errors).push_back(f);
+      (warning ? r.warnings : r.errors).push_back(std::move(f));
     }
     for (const auto& [code, count] : perCode) {
       if (count <= kMaxFindingsPerCode) continue;

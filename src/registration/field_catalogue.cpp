@@ -1,6 +1,7 @@
 #include "registration/field_catalogue.hpp"
 
 #include "input/bounded_json.hpp"
+#include "registration/suggest.hpp"
 
 namespace smsreg::registration {
 
@@ -73,7 +74,9 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
   info.hint = text(node, "x-smsreg-hint");
   if (auto e = node.find("enum"); e != node.end() && e->is_array()) {
     for (const json& v : *e) {
-      if (v.is_string()) info.allowed.push_back(v.get<std::string>());
+      if (!v.is_string()) continue;
+      info.allowed.push_back(v.get<std::string>());
+      info.foldedAllowed.push_back(foldForSuggestion(info.allowed.back()));
     }
   }
   if (auto m = node.find("maxItems"); m != node.end() && m->is_number_unsigned()) {
@@ -85,6 +88,7 @@ void FieldCatalogue::walk(const json& root, const json& raw, const std::string& 
   if (auto props = node.find("properties"); props != node.end() && props->is_object()) {
     for (auto it = props->begin(); it != props->end(); ++it) {
       info.properties.push_back(it.key());
+      info.foldedProperties.push_back(foldForSuggestion(it.key()));
       walk(root, it.value(), key + "/" + input::escapePointerToken(it.key()), depth + 1);
     }
     info.propertyIndex = schema::NameTable(info.properties);

@@ -15,15 +15,17 @@
 namespace smsreg::registration {
 
 struct FieldInfo {
-  std::string title;                    // "Support phone number"
-  std::string type;                     // "string", "boolean", "array", "object", or "" when several
-  std::vector<std::string> types;       // every type the field accepts
-  std::vector<std::string> allowed;     // enum values
-  std::string hint;                     // x-smsreg-hint: how to write the value
-  std::vector<std::string> properties;  // known member names, for objects
-  schema::NameTable propertyIndex;      // the same, looked up by name
-  bool closed = false;                  // additionalProperties: false
-  long long maxItems = -1;              // arrays: -1 when unbounded
+  std::string title;                          // "Support phone number"
+  std::string type;                           // "string", "boolean", "array", "object", or "" when several
+  std::vector<std::string> types;             // every type the field accepts
+  std::vector<std::string> allowed;           // enum values
+  std::vector<std::string> foldedAllowed;     // each as closest() compares it
+  std::string hint;                           // x-smsreg-hint: how to write the value
+  std::vector<std::string> properties;        // known member names, for objects
+  std::vector<std::string> foldedProperties;  // each as closest() compares it
+  schema::NameTable propertyIndex;            // the same, looked up by name
+  bool closed = false;                        // additionalProperties: false
+  long long maxItems = -1;                    // arrays: -1 when unbounded
 };
 
 class FieldCatalogue {

@@ -243,7 +243,7 @@ void truncateLongList(const std::string& base, const std::string& key, json& lis
 Finding unknownKey(const std::string& base, const std::string& key, const FieldInfo& object) {
   const std::string pointer = base + "/" + input::escapePointerToken(key);
   std::string where = base.empty() ? "a submission" : "the " + base.substr(1);
-  std::string suggestion = closest(key, object.properties);
+  std::string suggestion = closest(key, object.properties, object.foldedProperties);
   std::string message = "\"" + key.substr(0, 80) + "\" is not a field of " + where + "; ";
   message += suggestion.empty() ? "remove it or check its spelling against the TCR field names."
                                 : "did you mean \"" + suggestion + "\"? Rename it.";
@@ -339,7 +339,7 @@ void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json&
       std::vector<std::string> allowed = info != nullptr ? info->allowed : std::vector<std::string>();
       std::string value = stringAt(document, p);
       std::string title = titleOf(catalogue, p);
-      std::string suggestion = closest(value, allowed);
+      std::string suggestion = info != nullptr ? closest(value, allowed, info->foldedAllowed) : std::string();
       std::string message = title + " \"" + value.substr(0, 80) + "\" is not one of the accepted values";
       message += suggestion.empty() ? "; choose one of: " + report::joinWords(allowed, ", ") + "."
                                     : "; use " + suggestion + ".";

@@ -12,18 +12,15 @@ namespace smsreg {
 
 namespace {
 
-// Splits "/a/b/0" into reference tokens; "" has none.
-std::vector<std::string_view> tokens(std::string_view pointer) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t start = i + 1;  // skip '/'
-    std::size_t end = pointer.find('/', start);
-    if (end == std::string_view::npos) end = pointer.size();
-    out.push_back(pointer.substr(start, end - start));
-    i = end;
-  }
-  return out;
+// The reference token that starts at `pos` (a '/') of `pointer`; moves
+// `pos` to the next '/' or the end. Sorting a report compares pointers
+// often, so they are walked in place rather than split into vectors.
+std::string_view nextToken(std::string_view pointer, std::size_t& pos) {
+  const std::size_t start = pos + 1;  // skip '/'
+  std::size_t end = pointer.find('/', start);
+  if (end == std::string_view::npos) end = pointer.size();
+  pos = end;
+  return pointer.substr(start, end - start);
 }
 
 bool isDigits(std::string_view t) {
@@ -131,21 +128,38 @@ const std::string& Finding::param(const std::string& name) const {
 }
 
 bool findingLess(const Finding& a, const Finding& b) {
-  auto ta = tokens(a.instanceLocation);
-  auto tb = tokens(b.instanceLocation);
-  std::size_t n = std::min(ta.size(), tb.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    int c = compareToken(ta[i], tb[i]);
-    if (c != 0) return c < 0;
+  const std::string_view pa = a.instanceLocation, pb = b.instanceLocation;
+  if (pa != pb) {
+    std::size_t ia = 0, ib = 0;
+    while (ia < pa.size() && ib < pb.size()) {
+      const int c = compareToken(nextToken(pa, ia), nextToken(pb, ib));
+      if (c != 0) return c < 0;
+    }
+    // One pointer is a prefix of the other, token for token: the shorter first.
+    const bool aDone = ia >= pa.size(), bDone = ib >= pb.size();
+    if (aDone != bDone) return aDone;
   }
-  if (ta.size() != tb.size()) return ta.size() < tb.size();
   return a.code < b.code;
 }
 
 std::string Report::toJson(const std::string& source) const {
   // Written directly, not through a JSON DOM: under memory pressure a
   // std::bad_alloc leaves only strings to free (see report/text_escape.hpp).
-  std::string out = "{";
+  // Sized once from the findings (escapes aside), so the text is not
+  // copied through a dozen regrowths on its way to a few kilobytes.
+  std::size_t size = 64 + source.size();
+  for (const auto* list : {&errors, &warnings}) {
+    for (const Finding& f : *list) {
+      size += 64 + f.instanceLocation.size() + f.code.size() + f.message.size();
+      for (const Param& p : f.params) {
+        size += 8 + p.name.size() + p.value.size();
+        for (const std::string& item : p.list) size += 3 + item.size();
+      }
+    }
+  }
+  std::string out;
+  out.reserve(size);
+  out += '{';
   if (!source.empty()) {
     out += "\"source\":";
     report::appendJsonString(out, source);

@@ -97,9 +97,13 @@ void checkSamplesContent(RuleContext& ctx) {
     }
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
-    const bool otherSender = std::any_of(samples.begin(), samples.end(),
-                                         [&](const auto& s) { return matches(ctx, s.second, content.senderNamed); });
-    if (without.size() == samples.size() && !otherSender) {
+    // Asked only when no sample names the brand: senderNamed is outside the
+    // phrase set, so each sample costs a scan of its own.
+    const bool noneNamed = without.size() == samples.size();
+    const bool otherSender = noneNamed && std::any_of(samples.begin(), samples.end(), [&](const auto& s) {
+                               return matches(ctx, s.second, content.senderNamed);
+                             });
+    if (noneNamed && !otherSender) {
       Finding f = makeFinding("/campaign/sample1", "SAMPLE_BRAND_NAME_MISSING",
                               "Name the brand in at least one sample, e.g. start with \"" + names.front() + ": \".");
       withText(f, "brand", names.front());
@@ -172,9 +176,9 @@ void checkReplies(RuleContext& ctx) {
     // brand name, or a website instead of a phone or email, is approved.
     std::vector<std::string> missing;
     const bool brand = names.empty() || mentionsBrand(ctx, help);
-    const bool contact = matches(ctx, help, content.email) || carriesPhone(ctx, help);
-    const bool website = carriesLink(ctx, help);
-    if (!contact && !website) {
+    const bool contact = hasEmail(content, help) || carriesPhone(ctx, help);
+    // A website matters only without a phone or email.
+    if (!contact && !carriesLink(ctx, help)) {
       if (!brand) missing.push_back("the brand name");
       missing.push_back("a phone number or email address");
       report("helpMessage", "HELP_MESSAGE_INCOMPLETE", missing, "HELP reply");
@@ -187,16 +191,19 @@ void checkReplies(RuleContext& ctx) {
   const std::string& optin = ctx.text("/campaign/optinMessage");
   if (!optin.empty()) {
     std::vector<std::string> missing, details;
+    PhraseAnswers says(ctx, optin);
     if (!names.empty() && !mentionsBrand(ctx, optin)) missing.push_back("the brand name");
-    if (!matches(ctx, optin, content.optOut)) missing.push_back("how to opt out (Reply STOP)");
-    if (!matches(ctx, optin, content.frequency)) details.push_back("the message frequency");
-    if (!matches(ctx, optin, content.help)) details.push_back("how to get help (HELP)");
+    if (!says.matches(content.optOut)) missing.push_back("how to opt out (Reply STOP)");
+    if (!says.matches(content.frequency)) details.push_back("the message frequency");
+    if (!says.matches(content.help)) details.push_back("how to get help (HELP)");
     report("optinMessage", "OPTIN_MESSAGE_INCOMPLETE", missing, "opt-in confirmation");
     report("optinMessage", "OPTIN_MESSAGE_DETAIL_MISSING", details, "opt-in confirmation");
   }
   const std::string& optout = ctx.text("/campaign/optoutMessage");
   if (!optout.empty()) {
-    if (!matches(ctx, optout, content.optOutConfirmation)) {
+    // The one phrase this text is asked for: the pattern alone scans it for
+    // less than the phrase set's pass would (1.4k instructions against 2.3k).
+    if (!RE2::PartialMatch(optout, *content.optOutConfirmation)) {
       report("optoutMessage", "OPTOUT_MESSAGE_INCOMPLETE", {"a confirmation that no more messages will be sent"},
              "opt-out confirmation");
     }

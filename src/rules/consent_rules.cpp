@@ -14,9 +14,9 @@ using report::makeFinding;
 using report::withList;
 using report::withText;
 
-std::string firstMatch(const RuleContext& ctx, const LazyRegex& re, const std::string& text) {
+std::string firstMatch(PhraseAnswers& says, const LazyRegex& re, const std::string& text) {
   re2::StringPiece found;
-  if (!mayMatch(ctx, text, re) || !re->Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
+  if (!says.mayMatch(re) || !re->Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) return "";
   return std::string(found).substr(0, 200);
 }
 
@@ -27,24 +27,25 @@ std::string firstMatch(const RuleContext& ctx, const LazyRegex& re, const std::s
 void checkDisclosures(RuleContext& ctx, const std::string& flow) {
   const ContentData& c = ctx.content();
   std::vector<std::string> missing, details;
-  if (!matches(ctx, flow, c.optInMethod) || !matches(ctx, flow, c.optInWhere)) {
+  PhraseAnswers says(ctx, flow);
+  if (!says.matches(c.optInMethod) || !says.matches(c.optInWhere)) {
     missing.push_back("how and where people opt in (the web page, form, keyword or conversation)");
   }
-  if (!matches(ctx, flow, c.smsWord)) missing.push_back("that the messages are SMS/text");
+  if (!says.matches(c.smsWord)) missing.push_back("that the messages are SMS/text");
   if (!brandNames(ctx).empty() && !mentionsBrand(ctx, flow)) details.push_back("the brand name");
-  bool kind = matches(ctx, flow, c.purpose);
-  for (const SampleClass& k : c.classes) kind = kind || matches(ctx, flow, k.regex);
+  bool kind = says.matches(c.purpose);
+  for (const SampleClass& k : c.classes) kind = kind || says.matches(k.regex);
   re2::StringPiece input(flow), word;
   while (!kind && RE2::FindAndConsume(&input, *c.messageKind, &word)) {
     kind = c.kindStopWords.count(std::string(word)) == 0;
   }
   if (!kind) details.push_back("what kind of messages people will get");
-  if (!matches(ctx, flow, c.frequency)) details.push_back("the message frequency");
-  if (!matches(ctx, flow, c.rates)) details.push_back("\"Msg & data rates may apply\"");
-  if (!matches(ctx, flow, c.optOut) && !matches(ctx, flow, c.stopWord)) {
+  if (!says.matches(c.frequency)) details.push_back("the message frequency");
+  if (!says.matches(c.rates)) details.push_back("\"Msg & data rates may apply\"");
+  if (!says.matches(c.optOut) && !says.matches(c.stopWord)) {
     details.push_back("how to opt out (STOP)");
   }
-  if (!matches(ctx, flow, c.help)) details.push_back("how to get help (HELP)");
+  if (!says.matches(c.help)) details.push_back("how to get help (HELP)");
   if (!missing.empty()) {
     Finding f = makeFinding("/campaign/messageFlow", "MESSAGE_FLOW_DISCLOSURE_MISSING",
                             "Say in the message flow " + report::joinWords(missing) +
@@ -63,26 +64,27 @@ void checkDisclosures(RuleContext& ctx, const std::string& flow) {
 
 void checkConsentWording(RuleContext& ctx, const std::string& flow) {
   const ContentData& c = ctx.content();
+  PhraseAnswers says(ctx, flow);
   auto add = [&](const char* code, const std::string& phrase, const std::string& message) {
     Finding f = makeFinding("/campaign/messageFlow", code, message);
     withText(f, "phrase", phrase);
     ctx.add(std::move(f));
   };
-  std::string phrase = firstMatch(ctx, c.consentImplied, flow);
-  if (phrase.empty() && !matches(ctx, flow, c.consentExplicitAct)) phrase = firstMatch(ctx, c.consentAtSignIn, flow);
+  std::string phrase = firstMatch(says, c.consentImplied, flow);
+  if (phrase.empty() && !says.matches(c.consentExplicitAct)) phrase = firstMatch(says, c.consentAtSignIn, flow);
   if (!phrase.empty()) {
     add("CONSENT_IMPLIED", phrase,
         "Consent to texts must be an explicit act (an unticked box, a keyword texted in), not implied by giving a "
         "number (\"" +
             phrase + "\"); describe the act by which people agree to receive texts.");
   }
-  phrase = firstMatch(ctx, c.consentBundled, flow);
+  phrase = firstMatch(says, c.consentBundled, flow);
   if (!phrase.empty()) {
     add("CONSENT_BUNDLED", phrase,
         "SMS consent must be its own agreement, not part of the terms or of email or call consent (\"" + phrase +
             "\"); give texts a separate, optional checkbox.");
   }
-  phrase = firstMatch(ctx, c.coldContact, flow);
+  phrase = firstMatch(says, c.coldContact, flow);
   if (!phrase.empty()) {
     add("CONSENT_NOT_COLLECTED", phrase,
         "Texts may go only to people who opted in to this brand's messages; the flow describes contacting people "
@@ -96,15 +98,15 @@ void checkConsentWording(RuleContext& ctx, const std::string& flow) {
   if (const nlohmann::json* subs = ctx.value("/campaign/subUsecases"); subs != nullptr && subs->is_array()) {
     for (const auto& s : *subs) marketing = marketing || (s.is_string() && s.get<std::string>() == "MARKETING");
   }
-  phrase = firstMatch(ctx, c.verbalConsent, flow);
-  if (marketing && !phrase.empty() && !matches(ctx, flow, c.writtenConsent)) {
+  phrase = firstMatch(says, c.verbalConsent, flow);
+  if (marketing && !phrase.empty() && !says.matches(c.writtenConsent)) {
     add("MARKETING_CONSENT_NOT_WRITTEN", phrase,
         "Marketing texts need written consent (a web form, a checkbox, a keyword texted in), not only a spoken "
         "yes (\"" +
             phrase + "\"); describe the written opt-in.");
   }
   re2::StringPiece found;
-  if (matches(ctx, flow, c.consentAsCondition) &&
+  if (says.mayMatch(c.consentAsCondition) &&
       c.consentAsCondition->Match(flow, 0, flow.size(), RE2::UNANCHORED, &found, 1)) {
     add("CONSENT_REQUIRED_FOR_SERVICE", std::string(found),
         "The message flow makes text consent a condition (\"" + std::string(found) +

@@ -107,6 +107,17 @@ struct ContentData {
   // built: each pattern then runs alone.
   std::unique_ptr<RE2::Set> phraseSet;
   std::vector<const LazyRegex*> phrasePatterns;
+  // The case-insensitive patterns of rules/patterns.json, in the phrase set
+  // too: the pattern rules ask of samples, which the set reads for other
+  // rules anyway (checkPatterns). Never compiled alone.
+  std::vector<LazyRegex> rulePhrases;
+  // The one of rulePhrases written as `pattern` and in the phrase set, or null.
+  const LazyRegex* rulePhrase(const std::string& pattern) const {
+    for (const LazyRegex& re : rulePhrases) {
+      if (re.pattern() == pattern && re.phraseMember() >= 0) return &re;
+    }
+    return nullptr;
+  }
 };
 
 // A word of up to eight letters as one number: each letter appended as the

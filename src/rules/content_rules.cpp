@@ -100,7 +100,8 @@ void checkLinks(RuleContext& ctx) {
 
 void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
   const auto& content = ctx.content();
-  const bool anyProhibited = matches(ctx, text, content.anyProhibited);
+  PhraseAnswers says(ctx, text);
+  const bool anyProhibited = says.matches(content.anyProhibited);
   for (const WordCategory& c : content.prohibited) {
     if (!anyProhibited) break;
     std::string word = findWord(ctx, c.regex, text);
@@ -115,7 +116,7 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     break;  // one finding per field and code
   }
   const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
-  const bool anyDisallowed = matches(ctx, text, content.anyDisallowed);
+  const bool anyDisallowed = says.matches(content.anyDisallowed);
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
@@ -184,12 +185,21 @@ bool looksNonEnglish(const ContentData& c, const std::string& text) {
     length = 0;
     packed = 0;
   };
-  for (std::size_t i = 0; i < size; ++i) {
-    const unsigned char kind = kByteKinds.kind[bytes[i]];
+  // Letters come in runs, walked by a loop of their own that the string's
+  // terminating NUL (no letter) ends at the text's end: no bounds test and no
+  // count a letter.
+  for (std::size_t i = 0;; ++i) {
+    unsigned char kind = kByteKinds.kind[bytes[i]];
     if (kind >= 'a') {
-      packed = packWordLetter(packed, static_cast<char>(kind));
-      ++length;
-    } else if (kind == kSpaceByte) {
+      const std::size_t run = i;
+      do {
+        packed = packWordLetter(packed, static_cast<char>(kind));
+        kind = kByteKinds.kind[bytes[++i]];
+      } while (kind >= 'a');
+      length += i - run;
+    }
+    if (i == size) break;
+    if (kind == kSpaceByte) {
       count(i);
       start = i + 1;
     } else {

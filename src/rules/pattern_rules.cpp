@@ -4,6 +4,7 @@
 
 #include "input/json_pointer.hpp"
 #include "report/finding_builder.hpp"
+#include "rules/text_match.hpp"
 
 namespace smsreg::rules {
 
@@ -47,7 +48,10 @@ void checkPatterns(const RuleCatalogue& catalogue, RuleContext& ctx) {
       const std::string& text = ctx.clean(p);
       if (text.empty()) return;
       re2::StringPiece match;
-      bool found =
+      // Samples have had the phrase set's pass, which holds the built-in
+      // patterns: a "no" there needs no scan (a "yes" still needs the match).
+      const bool found =
+          !(rule.phrase != nullptr && setSaysNo(ctx, text, *rule.phrase)) &&
           rule.pattern->Match(text, 0, text.size(), RE2::UNANCHORED, wantMatch ? &match : nullptr, wantMatch ? 1 : 0);
       if (found == rule.mustMatch) return;
       Finding f = report::makeFinding(p, rule.code, rule.message);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "input/bounded_json.hpp"
+#include "rules/content_data.hpp"
 #include "rules/rule_file_checks.hpp"
 #include "schema/compiled_schema.hpp"
 #include "schema/embedded.hpp"
@@ -121,6 +122,9 @@ bool RuleCatalogue::addFile(const json& file, bool builtIn, std::string& error) 
       return false;
     }
     r.pattern = std::move(re);
+    if (const ContentData* content = options.case_sensitive() ? nullptr : contentData()) {
+      r.phrase = content->rulePhrase(str(entry, "pattern"));
+    }
     if (existing != index_.end()) {
       if (rules_[existing->second].kind != Rule::Kind::kPattern) {
         error = where + ": " + code + " is a built-in code rule; only its severity, description or source can change";

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/lazy_regex.hpp"
 #include "smsreg/options.hpp"
 #include "smsreg/validator.hpp"
 
@@ -31,6 +32,10 @@ struct Rule {
   // Pattern rules only.
   std::map<std::string, std::vector<std::string>> when;
   std::shared_ptr<const RE2> pattern;
+  // The same pattern with the same options in the phrase set
+  // (ContentData::rulePhrases), or null: a text the set has read needs no
+  // scan of its own when the set says it does not match.
+  const LazyRegex* phrase = nullptr;
   bool mustMatch = true;  // expect: match; false for expect: absent
   std::string message;
 };

@@ -179,8 +179,75 @@ std::string_view bareHostTld(std::string_view match) {
   return dot == std::string_view::npos ? host : host.substr(dot + 1);
 }
 
+// The length of the match kCheckedLinkPattern makes anchored at `from` when
+// its first alternative, a link with a scheme, matches there over ASCII;
+// else 0, and RE2 answers. RE2 takes the first alternative that matches
+// where the match starts: \b, "http" and an optional "s" in any case,
+// "://", then all it can of [^\s<>"'], where \s is [\t\n\f\r ]. A byte
+// outside ASCII starts a character RE2 reads as a whole, so it is left to
+// RE2. Most links are written so (the privacy and terms URLs): RE2's start
+// and its search cost ten times this walk.
+std::size_t schemeLinkLength(std::string_view text, std::size_t from) {
+  if (from > 0) {
+    const char before = text[from - 1];
+    if (isAsciiLetter(before) || isAsciiDigit(before) || before == '_') return 0;  // no \b
+  }
+  std::size_t i = from;
+  for (const char c : {'h', 't', 't', 'p'}) {
+    if (i == text.size() || toAsciiLower(text[i]) != c) return 0;
+    ++i;
+  }
+  if (i < text.size() && toAsciiLower(text[i]) == 's') ++i;
+  if (text.substr(i, 3) != "://") return 0;
+  i += 3;
+  const std::size_t rest = i;
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) return 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '<' || c == '>' || c == '"' || c == '\'') {
+      break;
+    }
+  }
+  return i > rest ? i - from : 0;
+}
+
 bool isLocalPartByte(char c) {
   return isLabelChar(c) || c == '.' || c == '_' || c == '%' || c == '+' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The length of the match of kCheckedEmailPattern anchored at `from`, where
+// [from, at) holds only local-part bytes and `at` is the "@" after them,
+// when it is known without RE2; else 0, and RE2 answers. RE2 takes all it
+// can of each part: the local part runs to the "@", then a label, then
+// ".label" as often as one follows. Over ASCII that is a walk; a byte
+// outside it may be the Kelvin sign or the long s, which the caseless
+// classes take for "k" and "s", so it is left to RE2.
+std::size_t asciiEmailLength(std::string_view text, std::size_t from, std::size_t at) {
+  if (at == from) return 0;
+  for (std::size_t i = from; i < at; ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return 0;
+  }
+  auto labelEnd = [&](std::size_t i) {
+    while (i < text.size() && isLabelChar(text[i])) ++i;
+    return i;
+  };
+  auto outside = [&](std::size_t i) { return i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80; };
+  std::size_t end = labelEnd(at + 1);
+  if (end == at + 1) return 0;
+  bool dotted = false;
+  for (;;) {
+    if (outside(end)) return 0;
+    if (end < text.size() && text[end] == '.') {
+      if (outside(end + 1)) return 0;
+      if (end + 1 < text.size() && isLabelChar(text[end + 1])) {
+        end = labelEnd(end + 1);
+        dotted = true;
+        continue;
+      }
+    }
+    break;
+  }
+  return dotted ? end - from : 0;
 }
 
 // `text` with each email address replaced by " ", as RE2::GlobalReplace
@@ -207,8 +274,11 @@ std::string blankEmails(const ContentData& content, const std::string& text) {
       from = at;
       while (from > pos && isLocalPartByte(text[from - 1])) --from;
     }
-    if (!email.Match(whole, from, text.size(), RE2::ANCHOR_START, &found, 1) &&
-        !email.Match(whole, from, text.size(), RE2::UNANCHORED, &found, 1)) {
+    const std::size_t known = content.emailLocalPartFirst ? asciiEmailLength(text, from, at) : 0;
+    if (known != 0) {
+      found = re2::StringPiece(text.data() + from, known);
+    } else if (!email.Match(whole, from, text.size(), RE2::ANCHOR_START, &found, 1) &&
+               !email.Match(whole, from, text.size(), RE2::UNANCHORED, &found, 1)) {
       break;
     }
     const std::size_t start = static_cast<std::size_t>(found.data() - text.data());
@@ -229,22 +299,22 @@ bool startsWithLowered(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// What the phrase set holding `re` says of `text`: kHit, kMiss, or kAsk (not
-// in a set, or the set ran out of memory: run the pattern itself). `exact`
-// is false when the set holds a wider form of the pattern.
+// What the phrase set holding `re` says of the facts' text: kHit, kMiss, or
+// kAsk (not in the set, or the set ran out of memory: run the pattern
+// itself). `exact` is false when the set holds a wider form of the pattern.
+// The set's pass over the text runs at the first question.
 enum class SetAnswer { kHit, kMiss, kAsk };
 
-SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRegex& re, bool& exact) {
+SetAnswer askSet(const RuleContext& ctx, TextFacts& facts, const LazyRegex& re, bool& exact) {
   const int member = re.phraseMember();
   if (member < 0) return SetAnswer::kAsk;
   exact = re.phraseExact();
   TextMemo& memo = ctx.memo();
-  TextFacts& facts = memo.facts(text);
   if (facts.phrases == TextFacts::Phrases::kUnknown) {
     const ContentData& content = ctx.content();
     std::vector<int>& hits = memo.setHits();
     RE2::Set::ErrorInfo info{};
-    if (!content.phraseSet->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
       facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
     } else {
       facts.phrases = TextFacts::Phrases::kKnown;
@@ -259,11 +329,9 @@ SetAnswer askSet(const RuleContext& ctx, const std::string& text, const LazyRege
   return (memo.bits(facts.phraseBits)[m / 64] >> (m % 64) & 1) != 0 ? SetAnswer::kHit : SetAnswer::kMiss;
 }
 
-}  // namespace
-
-bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
-  bool exact = true;
-  switch (askSet(ctx, text, re, exact)) {
+// matches() from the set's answer.
+bool matchesGiven(SetAnswer answer, bool exact, const std::string& text, const LazyRegex& re) {
+  switch (answer) {
     case SetAnswer::kMiss:
       return false;
     case SetAnswer::kHit:
@@ -275,9 +343,39 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
   return RE2::PartialMatch(text, *re);
 }
 
+}  // namespace
+
+bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  return PhraseAnswers(ctx, text).matches(re);
+}
+
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  return PhraseAnswers(ctx, text).mayMatch(re);
+}
+
+bool PhraseAnswers::matches(const LazyRegex& re) {
+  if (re.phraseMember() < 0) return RE2::PartialMatch(text_, *re);
   bool exact = true;
-  return askSet(ctx, text, re, exact) != SetAnswer::kMiss;
+  if (facts_ == nullptr) facts_ = &ctx_.memo().facts(text_);
+  const SetAnswer answer = askSet(ctx_, *facts_, re, exact);  // sets `exact`: before it is read
+  return matchesGiven(answer, exact, text_, re);
+}
+
+bool PhraseAnswers::mayMatch(const LazyRegex& re) {
+  if (re.phraseMember() < 0) return true;
+  bool exact = true;
+  if (facts_ == nullptr) facts_ = &ctx_.memo().facts(text_);
+  return askSet(ctx_, *facts_, re, exact) != SetAnswer::kMiss;
+}
+
+bool setSaysNo(const RuleContext& ctx, const std::string& text, const LazyRegex& re) {
+  const int member = re.phraseMember();
+  if (member < 0) return false;
+  const TextMemo& memo = ctx.memo();
+  const TextFacts* facts = memo.known(text);
+  if (facts == nullptr || facts->phrases != TextFacts::Phrases::kKnown) return false;
+  const auto m = static_cast<unsigned>(member);
+  return (memo.bits(facts->phraseBits)[m / 64] >> (m % 64) & 1) == 0;
 }
 
 std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text) {
@@ -324,6 +422,9 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   // judged, and falling back to the legal name alone would report one problem
   // four more times.
   if (ctx.clean("/brand/displayName").empty()) return memo.names;
+  // At most five names: room for them at once, not grown a name at a time.
+  memo.names.reserve(5);
+  memo.squashed.reserve(5);
   auto add = [&](const std::string& name) {
     std::string squashed = squashFold(name);
     if (squashed.size() < 2) return;
@@ -357,11 +458,11 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
   // is how an app or a shop is often named in its texts.
-  std::string host = urlHost(ctx.clean("/brand/website"));
+  const std::string host = urlHost(ctx.clean("/brand/website"));
   if (auto dot = host.rfind('.'); dot != std::string::npos) {
-    std::string label = host.substr(0, dot);
-    label = label.substr(label.rfind('.') == std::string::npos ? 0 : label.rfind('.') + 1);
-    if (label.size() >= 4) add(label);
+    std::string_view label = std::string_view(host).substr(0, dot);
+    label = label.substr(label.rfind('.') == std::string_view::npos ? 0 : label.rfind('.') + 1);
+    if (label.size() >= 4) add(std::string(label));
   }
   return memo.names;
 }
@@ -404,8 +505,11 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   while (pos < scan.size() && links.size() < 64) {
     const std::size_t from = linkScanStart(content, scan, pos);
     if (from == std::string::npos) break;
-    if (!pattern.Match(whole, from, scan.size(), RE2::ANCHOR_START, found, submatches) &&
-        !pattern.Match(whole, from, scan.size(), RE2::UNANCHORED, found, submatches)) {
+    const std::size_t known = knownPattern ? schemeLinkLength(scan, from) : 0;
+    if (known != 0) {
+      found[0] = re2::StringPiece(scan.data() + from, known);
+    } else if (!pattern.Match(whole, from, scan.size(), RE2::ANCHOR_START, found, submatches) &&
+               !pattern.Match(whole, from, scan.size(), RE2::UNANCHORED, found, submatches)) {
       break;
     }
     std::string_view match(found[0].data(), found[0].size());
@@ -454,6 +558,18 @@ bool carriesLink(const ContentData& content, const std::string& text) {
 
 bool carriesLink(const RuleContext& ctx, const std::string& text) {
   return matches(ctx, text, ctx.content().linkPlaceholder) || !linksIn(ctx, text).empty();
+}
+
+bool hasEmail(const ContentData& content, const std::string& text) {
+  if (!content.emailNeedsAt || !content.emailLocalPartFirst) return RE2::PartialMatch(text, *content.email);
+  const std::size_t at = text.find('@');
+  if (at == std::string::npos) return false;
+  // No email starts before the run of local-part bytes that ends at the
+  // first "@" (blankEmails), and RE2 stops at the first match it sees.
+  std::size_t from = at;
+  while (from > 0 && isLocalPartByte(text[from - 1])) --from;
+  return asciiEmailLength(text, from, at) != 0 ||
+         content.email->Match(text, from, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 bool hasPhoneNumber(const ContentData& content, const std::string& text) {

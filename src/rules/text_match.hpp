@@ -22,6 +22,26 @@ bool matches(const RuleContext& ctx, const std::string& text, const LazyRegex& r
 // False only when a phrase set says `re` does not match `text`: a cheap test
 // before a search for submatches.
 bool mayMatch(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
+// matches() and mayMatch() for a run of questions about one text: the text
+// is found in the document's memo once, not once a question (a run of ten is
+// common: the message flow's disclosures, a sample's classes). Holds
+// references: lives no longer than the context and the text, which must not
+// change meanwhile; one thread's, as the context is.
+class PhraseAnswers {
+ public:
+  PhraseAnswers(const RuleContext& ctx, const std::string& text) : ctx_(ctx), text_(text) {}
+  bool matches(const LazyRegex& re);
+  bool mayMatch(const LazyRegex& re);
+
+ private:
+  const RuleContext& ctx_;
+  const std::string& text_;
+  TextFacts* facts_ = nullptr;  // found at the first question the set answers
+};
+// True only when the phrase set has already read `text` (for another rule)
+// and says `re` does not match it; never runs a pass of its own, so a text
+// no rule asks the set about costs one plain scan, not a set's pass.
+bool setSaysNo(const RuleContext& ctx, const std::string& text, const LazyRegex& re);
 // findWord(*re, text), without the scan when a set says `re` cannot match.
 std::string findWord(const RuleContext& ctx, const LazyRegex& re, const std::string& text);
 
@@ -57,6 +77,10 @@ bool carriesLink(const RuleContext& ctx, const std::string& text);  // through l
 bool carriesPhone(const ContentData& content, const std::string& text);
 bool carriesPhone(const RuleContext& ctx, const std::string& text);
 bool hasPhoneNumber(const ContentData& content, const std::string& text);  // real numbers only
+// RE2::PartialMatch(text, *content.email), searching only from where the
+// first email can start: the help reply is asked for nothing else the phrase
+// set answers, and a pass of the set costs ten times this.
+bool hasEmail(const ContentData& content, const std::string& text);
 
 }  // namespace smsreg::rules
 

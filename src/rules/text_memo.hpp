@@ -46,6 +46,16 @@ class TextMemo {
     return *(last_ = &texts_.back());
   }
 
+  // The facts of `text` when a rule has asked of it already, else null.
+  const TextFacts* known(const std::string& text) const {
+    if (last_ != nullptr && last_->text == text) return last_;
+    for (const TextFacts& f : texts_) {
+      if (f.text == text) return &f;
+    }
+    return nullptr;
+  }
+  const std::uint64_t* bits(std::size_t at) const { return bits_.data() + at; }
+
   // `words` zeroed 64-bit words for one text's bits, as an offset for
   // bits(): every text's bits in one buffer, so a text costs no allocation
   // of its own.

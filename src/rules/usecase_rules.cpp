@@ -41,8 +41,9 @@ void checkSampleClasses(RuleContext& ctx) {
   }
   for (const auto& [pointer, text] : ctx.samples()) {
     std::vector<const SampleClass*> matched;
+    PhraseAnswers says(ctx, text);
     for (const SampleClass& k : c.classes) {
-      if (matches(ctx, text, k.regex)) matched.push_back(&k);
+      if (says.matches(k.regex)) matched.push_back(&k);
     }
     if (matched.empty()) continue;  // nothing recognisable: no opinion
     bool covered = false, unmistakable = matched.size() == 1;
@@ -74,10 +75,11 @@ void checkDescription(RuleContext& ctx) {
   const std::string& description = ctx.clean("/campaign/description");
   if (description.empty()) return;
   const ContentData& c = ctx.content();
-  const bool sender = !brandNames(ctx).empty() && mentionsBrand(ctx, description);
-  bool purpose = matches(ctx, description, c.purpose);
-  for (const SampleClass& k : c.classes) purpose = purpose || matches(ctx, description, k.regex);
-  if (sender || purpose) return;
+  if (!brandNames(ctx).empty() && mentionsBrand(ctx, description)) return;  // says who sends
+  PhraseAnswers says(ctx, description);
+  bool purpose = says.matches(c.purpose);
+  for (const SampleClass& k : c.classes) purpose = purpose || says.matches(k.regex);
+  if (purpose) return;
   ctx.add(makeFinding("/campaign/description", "DESCRIPTION_VAGUE",
                       "Say who sends the messages and why: name the brand and the kind of messages (e.g. "
                       "\"Brightside Plumbing sends appointment reminders to customers who booked a visit\")."));

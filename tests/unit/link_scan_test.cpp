@@ -184,6 +184,12 @@ TEST_CASE("links come out as the plain scan gives them", "[links]") {
            "version 2.0 then 2.0.example.com then 1.5x.io then a.b",
            "mail \xE2\x84\xAA@example.com or x\xE2\x84\xAAy@example.com or caf\xC3\xA9@example.com.x.com now",
            "a@b@c.com, @example.com, a@.com, a@b, a@b.c.d@e.com and a.b@c.com/d",
+           "https://a\fb https://a\vb https://a\rb http://x\x01y https://\x7f https://<x> http://'x' http://\"x",
+           "https://x.com/caf\xC3\xA9 https://caf\xC3\xA9.com https://x\xC3 httpss://x.com http:/x.com https//x.com",
+           "a@b.c. x@y.z.\xC3\xA9 p@q.\xE2\x84\xAA q@\xC5\xBF.com r@s.t-u.v_w a-b@c-.d e@f.g\xE2\x84\xAA h@i\xC5\xBF.j",
+           "k@l.m.n@o.p @q.r s@.t u@v. w@x..y \xC3\xA9@z.a b\xC3\xA9"
+           "c@d.e f+g%h@i.j",
+           "x_https://a.com x-https://a.com 1https://a.com .https://a.com \xC3\xA9https://a.com hTtPs://A.com",
            "",
            "no link here at all",
        }) {
@@ -201,6 +207,36 @@ TEST_CASE("links of texts made of awkward pieces come out as the plain scan give
   REQUIRE(c != nullptr);
   std::mt19937 rng(20261203);
   for (int i = 0; i < 20000; ++i) checkSame(*c, randomText(rng));
+}
+
+// hasEmail searches from the local part before the first "@" only; the
+// pieces add the Kelvin sign and the long s, which the caseless pattern's
+// classes take for "k" and "s", and local parts that run into other text.
+TEST_CASE("hasEmail answers as the email pattern searched over the whole text", "[links]") {
+  const rules::ContentData* c = rules::contentData();
+  REQUIRE(c != nullptr);
+  CHECK(c->emailLocalPartFirst);
+  const char* const extra[] = {"\xE2\x84\xAA", "\xC5\xBF", "x@", "@y", "%+", "a.b@", ".c", "@@", "\xAA@b.c"};
+  std::mt19937 rng(12);
+  std::uniform_int_distribution<std::size_t> count(1, 10), piece(0, std::size(kPieces) + std::size(extra) - 1);
+  int found = 0;
+  for (int i = 0; i < 40000; ++i) {
+    std::string text;
+    for (std::size_t n = count(rng); n > 0; --n) {
+      const std::size_t k = piece(rng);
+      text += k < std::size(kPieces) ? kPieces[k] : extra[k - std::size(kPieces)];
+    }
+    INFO("text: " << text);
+    const bool plain = RE2::PartialMatch(text, *c->email);
+    CHECK(rules::hasEmail(*c, text) == plain);
+    found += plain;
+  }
+  CHECK(found > 1000);  // both answers well represented
+  for (const char* text : {"", "@", "a@b.c", "a@b", "@b.c", "\xE2\x84\xAA@b.c", "x\xC5\xBF@\xC5\xBF.\xE2\x84\xAA",
+                           "a@@b.c d@e.f", "mail a@b then c@d.e", "x@y z.w@q", "a b@-.-"}) {
+    INFO("text: " << text);
+    CHECK(rules::hasEmail(*c, text) == RE2::PartialMatch(text, *c->email));
+  }
 }
 
 TEST_CASE("a few links spelled out", "[links]") {
