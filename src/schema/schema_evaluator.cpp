@@ -50,25 +50,13 @@ enum TypeBit : unsigned {
   kObject = 32,
 };
 
+// The TypeBit of each json::value_t (null, object, array, string, boolean,
+// three numbers, binary, discarded): one load instead of a switch.
+constexpr unsigned kTypeBit[] = {kNull, kObject, kArray, kString, kBoolean, kNumber, kNumber, kNumber, 0, 0};
+
 bool typeMatches(unsigned mask, const json& v) {
-  switch (v.type()) {
-    case json::value_t::null:
-      return (mask & kNull) != 0;
-    case json::value_t::boolean:
-      return (mask & kBoolean) != 0;
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return (mask & kNumber) != 0;
-    case json::value_t::string:
-      return (mask & kString) != 0;
-    case json::value_t::array:
-      return (mask & kArray) != 0;
-    case json::value_t::object:
-      return (mask & kObject) != 0;
-    default:
-      return false;
-  }
+  const auto type = static_cast<std::size_t>(v.type());
+  return type < sizeof kTypeBit / sizeof kTypeBit[0] && (mask & kTypeBit[type]) != 0;
 }
 
 constexpr std::uint32_t kNone = 0xffffffffu;
