@@ -567,7 +567,13 @@ class Evaluation {
   // null) against subschema `id`.
   bool child(std::uint32_t id, const json& v, const std::string* key, std::size_t index) {
     const SchemaEvaluator::Node& n = nodes_[id];
-    if (n.leaf && passes(n, v)) return true;
+    return (n.leaf && passes(n, v)) || descend(id, v, key, index);
+  }
+
+  // child() past the leaf check, kept out of line: inlined, its registers
+  // would be saved and restored on every member, most of which never get
+  // here.
+  [[gnu::noinline]] bool descend(std::uint32_t id, const json& v, const std::string* key, std::size_t index) {
     ++depth_;
     if (errors_ != nullptr) steps_.push_back(Step{key, index});
     const bool ok = node(id, v);
