@@ -210,22 +210,40 @@ const RE2& uriRegex() {
 
 }  // namespace
 
-bool checkFormat(const std::string& format, const std::string& value) {
-  if (format == "date") return validDate(value);
-  if (format == "time") return validTime(value);
-  if (format == "date-time") {
-    auto t = value.find_first_of("Tt");
-    return t == 10 && validDate(value.substr(0, 10)) && validTime(value.substr(11));
-  }
-  if (format == "email") return value.size() <= 254 && (surelyEmail(value) || RE2::FullMatch(value, emailRegex()));
-  if (format == "hostname") return value.size() <= 253 && RE2::FullMatch(value, hostnameRegex());
-  if (format == "ipv4") return RE2::FullMatch(value, ipv4Regex());
-  if (format == "uri") return RE2::FullMatch(value, uriRegex());
-  if (format == "regex") {
-    std::string error;
-    return compileSchemaPattern(value, error) != nullptr;
-  }
-  return true;
+namespace {
+
+bool dateFormat(const std::string& value) { return validDate(value); }
+bool timeFormat(const std::string& value) { return validTime(value); }
+bool dateTimeFormat(const std::string& value) {
+  auto t = value.find_first_of("Tt");
+  return t == 10 && validDate(value.substr(0, 10)) && validTime(value.substr(11));
 }
+bool emailFormat(const std::string& value) {
+  return value.size() <= 254 && (surelyEmail(value) || RE2::FullMatch(value, emailRegex()));
+}
+bool hostnameFormat(const std::string& value) { return value.size() <= 253 && RE2::FullMatch(value, hostnameRegex()); }
+bool ipv4Format(const std::string& value) { return RE2::FullMatch(value, ipv4Regex()); }
+bool uriFormat(const std::string& value) { return RE2::FullMatch(value, uriRegex()); }
+bool regexFormat(const std::string& value) {
+  std::string error;
+  return compileSchemaPattern(value, error) != nullptr;
+}
+bool anyFormat(const std::string&) { return true; }
+
+}  // namespace
+
+FormatCheck formatCheck(const std::string& format) {
+  if (format == "date") return dateFormat;
+  if (format == "time") return timeFormat;
+  if (format == "date-time") return dateTimeFormat;
+  if (format == "email") return emailFormat;
+  if (format == "hostname") return hostnameFormat;
+  if (format == "ipv4") return ipv4Format;
+  if (format == "uri") return uriFormat;
+  if (format == "regex") return regexFormat;
+  return anyFormat;
+}
+
+bool checkFormat(const std::string& format, const std::string& value) { return formatCheck(format)(value); }
 
 }  // namespace smsreg::schema

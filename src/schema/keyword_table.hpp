@@ -76,6 +76,10 @@ std::size_t codePointCount(std::string_view s, std::size_t enough);
 // True when `value` (a string) satisfies the named draft-07 format. Formats
 // smsreg does not know always pass, as the draft allows.
 bool checkFormat(const std::string& format, const std::string& value);
+// checkFormat for one format, chosen once: the name is not compared again
+// for every value.
+using FormatCheck = bool (*)(const std::string& value);
+FormatCheck formatCheck(const std::string& format);
 
 }  // namespace smsreg::schema
 

@@ -7,6 +7,7 @@
 #define SMSREG_SCHEMA_NAME_TABLE_HPP
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,41 @@ class NameTable {
     // At most half the slots are used, so the probe meets an empty one.
     for (std::size_t at = hash(name) & mask_;; at = (at + 1) & mask_) {
       const std::uint32_t index = slots_[at];
-      if (index == kMissing || names_[index] == name) return index;
+      if (index == kMissing || same(names_[index], name)) return index;
     }
   }
 
  private:
+  // a == b, compared in words without a call to memcmp (a member name is
+  // about ten bytes, and every member of every object is looked up). Every
+  // load stays inside both strings.
+  static bool same(const std::string& a, std::string_view b) noexcept {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* x = a.data();
+    const char* y = b.data();
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        if (word<std::uint64_t>(x + i) != word<std::uint64_t>(y + i)) return false;
+      }
+      return word<std::uint64_t>(x + n - 8) == word<std::uint64_t>(y + n - 8);
+    }
+    if (n >= 4) {
+      return word<std::uint32_t>(x) == word<std::uint32_t>(y) &&
+             word<std::uint32_t>(x + n - 4) == word<std::uint32_t>(y + n - 4);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (x[i] != y[i]) return false;
+    }
+    return true;
+  }
+  template <typename Word>
+  static Word word(const char* at) noexcept {
+    Word w;
+    std::memcpy(&w, at, sizeof w);
+    return w;
+  }
+
   static std::size_t hash(std::string_view name) noexcept {
     const std::size_t n = name.size();
     if (n == 0) return 0;

@@ -1,17 +1,69 @@
 #include "schema/pattern_shortcut.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace smsreg::schema {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isAlnum(char c) { return isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z'); }
+constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool isAlnum(char c) { return isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z'); }
 // Printable ASCII but the space: inside RE2's \S, and one character in
 // UTF-8 whatever the class.
-bool isVisible(char c) { return c > ' ' && c < 0x7f; }
+constexpr bool isVisible(char c) { return c > ' ' && c < 0x7f; }
+
+// Byte classes, one table load a byte in the loops that run on every link
+// and keyword list.
+enum : unsigned char {
+  kKeyword = 1,  // [A-Za-z0-9 -]: inside a keyword
+  kHostEnd = 2,  // / ? #: where a link's host ends
+  kDot = 4,
+  kOut = 8,  // not printable ASCII, or the space: ends no host, fails any link
+};
+
+struct ByteClasses {
+  unsigned char of[256] = {};
+};
+
+constexpr ByteClasses byteClasses() {
+  ByteClasses t;
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    unsigned char k = 0;
+    if (isAlnum(ch) || ch == '-' || ch == ' ') k |= kKeyword;
+    if (ch == '/' || ch == '?' || ch == '#') k |= kHostEnd;
+    if (ch == '.') k |= kDot;
+    if (!isVisible(ch)) k |= kOut;
+    t.of[c] = k;
+  }
+  return t;
+}
+
+constexpr ByteClasses kClasses = byteClasses();
+
+unsigned char classOf(char c) { return kClasses.of[static_cast<unsigned char>(c)]; }
+
+// True when all of s[at, end) is visible ASCII, eight bytes a step: no byte
+// below 0x21 and none above 0x7e (the bit tricks of "hasless" and
+// "hasmore", exact as to whether any byte is out).
+bool allVisible(std::string_view s, std::size_t at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (; at + 8 <= s.size(); at += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + at, 8);
+    const std::uint64_t below = (w - kOnes * 0x21) & ~w & kHigh;
+    const std::uint64_t above = ((w + kOnes * (127 - 0x7e)) | w) & kHigh;
+    if ((below | above) != 0) return false;
+  }
+  for (; at < s.size(); ++at) {
+    if (!isVisible(s[at])) return false;
+  }
+  return true;
+}
 
 // ^\+1[0-9]{10}$
 bool nanpPhone(std::string_view s) {
@@ -40,32 +92,30 @@ bool webLink(std::string_view s) {
   const std::size_t hostStart = at;
   std::size_t innerDot = 0;  // the first dot after the host's first character; 0: none yet
   for (; at < s.size(); ++at) {
-    const char c = s[at];
-    if (c == '/' || c == '?' || c == '#') break;
-    if (!isVisible(c)) return false;
-    if (c == '.' && innerDot == 0 && at > hostStart) innerDot = at;
+    const unsigned char k = classOf(s[at]);
+    if ((k & (kHostEnd | kDot | kOut)) == 0) continue;  // the usual byte
+    if ((k & kHostEnd) != 0) break;
+    if ((k & kOut) != 0) return false;
+    if (innerDot == 0 && at > hostStart) innerDot = at;  // k is kDot
   }
   if (innerDot == 0 || innerDot + 1 >= at) return false;
-  for (; at < s.size(); ++at) {
-    if (!isVisible(s[at])) return false;
-  }
-  return true;
+  return allVisible(s, at);
 }
 
 // ^[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?(,[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?)*$:
 // words of 1 to 30 letters, digits, dashes and inner spaces, between commas.
 bool keywordList(std::string_view s) {
+  // The word s[from, to) between commas.
+  auto word = [s](std::size_t from, std::size_t to) {
+    return to > from && to - from <= 30 && s[from] != ' ' && s[to - 1] != ' ';
+  };
   std::size_t wordStart = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == ',') {
-      const std::size_t length = i - wordStart;
-      if (length == 0 || length > 30 || s[wordStart] == ' ' || s[i - 1] == ' ') return false;
-      wordStart = i + 1;
-    } else if (!isAlnum(s[i]) && s[i] != '-' && s[i] != ' ') {
-      return false;
-    }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((classOf(s[i]) & kKeyword) != 0) continue;
+    if (s[i] != ',' || !word(wordStart, i)) return false;
+    wordStart = i + 1;
   }
-  return true;
+  return word(wordStart, s.size());
 }
 
 bool emailLocalChar(char c) {

@@ -33,7 +33,7 @@ struct Constant {
       case Kind::kBool:
         return v.is_boolean() && v.get<bool>() == boolean;
       case Kind::kString:
-        return v.is_string() && v.get_ref<const std::string&>() == text;
+        return v.is_string() && *v.get_ptr<const std::string*>() == text;
     }
     return false;
   }
@@ -50,25 +50,13 @@ enum TypeBit : unsigned {
   kObject = 32,
 };
 
+// The TypeBit of each json::value_t (null, object, array, string, boolean,
+// three numbers, binary, discarded): one load instead of a switch.
+constexpr unsigned kTypeBit[] = {kNull, kObject, kArray, kString, kBoolean, kNumber, kNumber, kNumber, 0, 0};
+
 bool typeMatches(unsigned mask, const json& v) {
-  switch (v.type()) {
-    case json::value_t::null:
-      return (mask & kNull) != 0;
-    case json::value_t::boolean:
-      return (mask & kBoolean) != 0;
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return (mask & kNumber) != 0;
-    case json::value_t::string:
-      return (mask & kString) != 0;
-    case json::value_t::array:
-      return (mask & kArray) != 0;
-    case json::value_t::object:
-      return (mask & kObject) != 0;
-    default:
-      return false;
-  }
+  const auto type = static_cast<std::size_t>(v.type());
+  return type < sizeof kTypeBit / sizeof kTypeBit[0] && (mask & kTypeBit[type]) != 0;
 }
 
 constexpr std::uint32_t kNone = 0xffffffffu;
@@ -84,7 +72,11 @@ struct SchemaEvaluator::Node {
   bool hasConst = false;
   Constant constant;
   bool hasEnum = false;
-  std::vector<Constant> enumValues;
+  // The enum's values by kind: a string is looked up by one hash, not
+  // compared with every value (the verticals and use cases are lists of
+  // twenty and more).
+  NameTable enumStrings;
+  bool enumNull = false, enumTrue = false, enumFalse = false;
   std::uint32_t items = kNone;
   bool hasIf = false;
   std::uint32_t ifNode = kNone, thenNode = kNone, elseNode = kNone;
@@ -93,20 +85,27 @@ struct SchemaEvaluator::Node {
   std::string maxItemsText, minItemsText;  // valijson's decimal, ready for the message
   bool hasProperties = false;
   std::vector<std::pair<std::string, std::uint32_t>> properties;  // sorted as std::map sorts
-  NameTable propertyIndex;                                        // properties[i] by its name
   bool closed = false;                                            // additionalProperties: false
   std::uint32_t additional = kNone;                               // additionalProperties: a schema
   std::vector<std::string> required;                              // sorted, unique (valijson's std::set)
-  // Lookup ids (SchemaEvaluator::lookedUp_) of required[i], and of
-  // properties[i] when the node is open (a closed node walks its members).
+  // Lookup ids (SchemaEvaluator::lookedUp_) of required[i] and properties[i].
   std::vector<std::uint32_t> requiredIds, propertyIds;
+  // A walked node's (closed, or with additionalProperties) subschema for the
+  // member of each lookup id, or kNone: a member's one lookup in the object's
+  // MemberCache frame serves `required`, `if` and this walk alike.
+  std::vector<std::uint32_t> childById;
   bool hasType = false;
   unsigned types = 0;
   struct Own {
     const KeywordSpec* spec;
     PatternShortcut shortcut;  // kPattern: a plain-code accept tried before RE2, or null
+    FormatCheck format;        // kFormat: checkFormat for spec->text, or null
   };
   std::vector<Own> own;  // smsreg's own keywords, in the order the rewrite listed them
+  // Only enum, type and own keywords (most members' schemas): a value that
+  // passes them all has nothing to report, so a caller settles it with
+  // Evaluation::passes and never enters node().
+  bool leaf = false;
 };
 
 namespace {
@@ -159,12 +158,16 @@ class Compiler {
       } else if (key == "enum") {
         n.hasEnum = true;
         if (!v.is_array()) return decline(here, "enum that is not an array");
+        std::vector<std::string> strings;
         for (const json& value : v) {
-          n.enumValues.emplace_back();
-          if (!constant(value, n.enumValues.back())) {
-            return decline(here, "an enum value that is not a string, boolean or null");
-          }
+          Constant c;
+          if (!constant(value, c)) return decline(here, "an enum value that is not a string, boolean or null");
+          if (c.kind == Constant::Kind::kString) strings.push_back(c.text);
+          n.enumNull |= c.kind == Constant::Kind::kNull;
+          n.enumTrue |= c.kind == Constant::Kind::kBool && c.boolean;
+          n.enumFalse |= c.kind == Constant::Kind::kBool && !c.boolean;
         }
+        n.enumStrings = NameTable(strings);
       } else if (key == "items") {
         if (v.is_array()) return decline(here, "items as an array");
         if ((n.items = compile(v, here)) == kNone) return kNone;
@@ -197,9 +200,6 @@ class Compiler {
           if (child == kNone) return kNone;
           n.properties.emplace_back(m.key(), child);
         }
-        std::vector<std::string> names;
-        for (const auto& property : n.properties) names.push_back(property.first);
-        n.propertyIndex = NameTable(names);
       } else if (key == "additionalProperties") {
         n.hasProperties = true;
         if (v.is_boolean()) {
@@ -236,6 +236,8 @@ class Compiler {
     }
     auto type = s.find("type");
     if (type != s.end() && names(*type, "integer") && !names(*type, "number") && !own(n, at + "/type")) return kNone;
+    n.leaf = !n.alwaysInvalid && n.allOf.empty() && !n.hasConst && n.items == kNone && !n.hasIf && !n.hasMaxItems &&
+             !n.hasMinItems && !n.hasProperties && n.required.empty();
     nodes_[id] = std::move(n);
     return id;
   }
@@ -278,7 +280,8 @@ class Compiler {
         kind != Kind::kUniqueItems && kind != Kind::kForbidden && kind != Kind::kInteger) {
       return decline(location, "an own keyword of another kind") != kNone;
     }
-    n.own.push_back({it->second, kind == Kind::kPattern ? patternShortcut(it->second->text) : nullptr});
+    n.own.push_back({it->second, kind == Kind::kPattern ? patternShortcut(it->second->text) : nullptr,
+                     kind == Kind::kFormat ? formatCheck(it->second->text) : nullptr});
     return true;
   }
 
@@ -340,15 +343,30 @@ class Compiler {
   std::map<std::string, std::uint32_t> refs_;
 };
 
-// The members `required` and open `properties` ask for, of the last object
-// asked about, by lookup id: filled with one walk of its members, instead of
-// a std::map search (string compares down the tree) for each name. An
-// object's `if`s, their branches and its own `required` ask about the same
-// object one after the other, so one object is enough; the verdicts of `if`
-// share their caller's.
-struct MemberCache {
+// One object's members, each with its lookup id (SchemaEvaluator::lookedUp_),
+// found with one walk of the object and one hash a member: `required`, the
+// `if`s and their branches, open `properties` and the walk of a closed node
+// all ask about the same object one after the other, and then read these
+// instead of walking the std::map again.
+struct MemberFrame {
+  struct Entry {
+    const std::string* key;
+    const nlohmann::json* value;
+    std::uint32_t id;  // NameTable::kMissing when no node names the member
+  };
   const nlohmann::json* object = nullptr;
-  std::vector<const nlohmann::json*> members;
+  std::vector<Entry> entries;               // in the object's order
+  std::vector<const nlohmann::json*> byId;  // the member of each lookup id, or null
+};
+
+// One frame an instance depth (the root object 0, its members' objects 1, …):
+// an object's frame stays while its members, one level down, fill theirs.
+// Adding a deeper frame may move the frames, but never a frame's entries
+// (a moved vector keeps its buffer), which the walk of a closed node holds.
+// Kept per thread and reused, so a document allocates nothing for it.
+struct MemberCache {
+  std::vector<MemberFrame> frames;
+  std::size_t names = 0;  // lookedUp_.size() of the evaluator the frames are sized for
 };
 
 // Larger objects (a megabyte of junk members) are searched name by name: a
@@ -359,8 +377,8 @@ constexpr std::size_t kCachedObjectSize = 64;
 class Evaluation {
  public:
   Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, const NameTable& lookedUp, MemberCache& cache,
-             std::vector<RawError>* errors, bool wrappers)
-      : nodes_(nodes), lookedUp_(lookedUp), cache_(cache), errors_(errors), wrappers_(wrappers) {}
+             std::vector<RawError>* errors, bool wrappers, std::size_t depth)
+      : nodes_(nodes), lookedUp_(lookedUp), cache_(cache), errors_(errors), wrappers_(wrappers), depth_(depth) {}
 
   // Errors a wrapper-less run left out; a failure with none at all still
   // needs one (CompiledSchema::validate says "The value fails the schema.").
@@ -389,18 +407,14 @@ class Evaluation {
       error("Failed to match expected value set by 'const' constraint.");
       ok = false;
     }
-    if (n.hasEnum &&
-        std::none_of(n.enumValues.begin(), n.enumValues.end(), [&v](const Constant& c) { return c.equals(v); })) {
+    if (n.hasEnum && !inEnum(n, v)) {
       if (!collect) return false;
       error("Failed to match against any enum values.");
       ok = false;
     }
     if (n.items != kNone && v.is_array()) {
       for (std::size_t i = 0; i < v.size(); ++i) {
-        const std::size_t mark = push(i);
-        const bool itemOk = node(n.items, v[i]);
-        pop(mark);
-        if (!itemOk) {
+        if (!child(n.items, v[i], nullptr, i)) {
           if (!collect) return false;
           wrapper([i] { return "Failed to validate item #" + std::to_string(i) + " in array."; });
           ok = false;
@@ -408,7 +422,7 @@ class Evaluation {
       }
     }
     if (n.hasIf) {
-      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false);
+      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false, depth_);
       const std::uint32_t branch = verdict.node(n.ifNode, v) ? n.thenNode : n.elseNode;
       if (branch != kNone && !node(branch, v)) {
         if (!collect) return false;
@@ -458,7 +472,30 @@ class Evaluation {
  private:
   // An object's std::map itself: walked without nlohmann's iterator, which
   // asks the value's type at every step.
-  static const json::object_t& members(const json& object) { return object.get_ref<const json::object_t&>(); }
+  static const json::object_t& members(const json& object) { return *object.get_ptr<const json::object_t*>(); }
+
+  // The frame of `object`, the value at the current depth, filled if it
+  // holds another object.
+  const MemberFrame& frame(const json& object) {
+    while (cache_.frames.size() <= depth_) {
+      cache_.frames.emplace_back();
+      cache_.frames.back().byId.assign(cache_.names, nullptr);
+    }
+    MemberFrame& f = cache_.frames[depth_];
+    if (f.object == &object) return f;
+    f.object = nullptr;
+    for (const MemberFrame::Entry& e : f.entries) {
+      if (e.id != NameTable::kMissing) f.byId[e.id] = nullptr;
+    }
+    f.entries.clear();
+    for (const auto& [key, value] : members(object)) {
+      const std::uint32_t found = lookedUp_.find(key);
+      f.entries.push_back({&key, &value, found});  // listed before byId is set: a reset finds every one
+      if (found != NameTable::kMissing) f.byId[found] = &value;
+    }
+    f.object = &object;
+    return f;
+  }
 
   // The member `name` (lookup id `id`) of `object`, or null.
   const json* member(const json& object, std::uint32_t id, const std::string& name) {
@@ -466,21 +503,83 @@ class Evaluation {
       auto it = object.find(name);
       return it == object.end() ? nullptr : &*it;
     }
-    if (cache_.object != &object) {
-      std::fill(cache_.members.begin(), cache_.members.end(), nullptr);
-      for (const auto& [key, value] : members(object)) {
-        const std::uint32_t found = lookedUp_.find(key);
-        if (found != NameTable::kMissing) cache_.members[found] = &value;
-      }
-      cache_.object = &object;
-    }
-    return cache_.members[id];
+    return frame(object).byId[id];
   }
 
-  // The subschema `properties` gives the member `key`, or kNone.
-  static std::uint32_t named(const SchemaEvaluator::Node& n, const std::string& key) {
-    const std::uint32_t index = n.propertyIndex.find(key);
-    return index == NameTable::kMissing ? kNone : n.properties[index].second;
+  // The subschema a walked node gives the member whose lookup id is `id`, or kNone.
+  static std::uint32_t named(const SchemaEvaluator::Node& n, std::uint32_t id) {
+    return id == NameTable::kMissing ? kNone : n.childById[id];
+  }
+
+  // valijson's enum: some value strictly equal to `v`.
+  static bool inEnum(const SchemaEvaluator::Node& n, const json& v) {
+    switch (v.type()) {
+      case json::value_t::string:
+        return n.enumStrings.find(*v.get_ptr<const std::string*>()) != NameTable::kMissing;
+      case json::value_t::null:
+        return n.enumNull;
+      case json::value_t::boolean:
+        return *v.get_ptr<const bool*>() ? n.enumTrue : n.enumFalse;
+      default:
+        return false;
+    }
+  }
+
+  // True only when `v` passes leaf node `n` with nothing to report. False
+  // says only "ask node()", which then finds the errors (or, for a value a
+  // pattern's plain-code accept does not take, asks RE2).
+  static bool passes(const SchemaEvaluator::Node& n, const json& v) {
+    if (n.hasEnum && !inEnum(n, v)) return false;
+    if (n.hasType && !typeMatches(n.types, v)) return false;
+    for (const SchemaEvaluator::Node::Own& check : n.own) {
+      if (!surelyPasses(check, v)) return false;
+    }
+    return true;
+  }
+
+  // An own keyword settled without RE2 and without reporting.
+  static bool surelyPasses(const SchemaEvaluator::Node::Own& check, const json& v) {
+    using Kind = KeywordSpec::Kind;
+    const KeywordSpec& spec = *check.spec;
+    switch (spec.kind) {
+      case Kind::kPattern:
+        return !v.is_string() || (check.shortcut != nullptr && check.shortcut(*v.get_ptr<const std::string*>()));
+      case Kind::kFormat:
+        return !v.is_string() || check.format(*v.get_ptr<const std::string*>());
+      case Kind::kMinLength:
+        return !v.is_string() || codePointCount(*v.get_ptr<const std::string*>(), spec.limit) >= spec.limit;
+      case Kind::kMaxLength: {
+        if (!v.is_string()) return true;
+        const std::string& text = *v.get_ptr<const std::string*>();
+        return text.size() <= spec.limit || codePointCount(text, spec.limit + 1) <= spec.limit;
+      }
+      case Kind::kInteger: {
+        if (!v.is_number_float()) return true;
+        const double d = v.get<double>();
+        return std::isfinite(d) && d == std::floor(d);
+      }
+      default:
+        return false;  // uniqueItems, x-smsreg-forbidden: node() decides
+    }
+  }
+
+  // The value one step down (the member `key`, or item `index` when `key` is
+  // null) against subschema `id`.
+  bool child(std::uint32_t id, const json& v, const std::string* key, std::size_t index) {
+    const SchemaEvaluator::Node& n = nodes_[id];
+    return (n.leaf && passes(n, v)) || descend(id, v, key, index);
+  }
+
+  // child() past the leaf check, kept out of line: inlined, its registers
+  // would be saved and restored on every member, most of which never get
+  // here.
+  [[gnu::noinline]] bool descend(std::uint32_t id, const json& v, const std::string* key, std::size_t index) {
+    ++depth_;
+    if (errors_ != nullptr) steps_.push_back(Step{key, index});
+    const bool ok = node(id, v);
+    if (errors_ != nullptr) steps_.pop_back();
+    --depth_;
+    return ok;
   }
 
   // valijson's PropertiesConstraint: members named by `properties` first (in
@@ -496,13 +595,9 @@ class Evaluation {
         // Named, not a structured binding: clang 14 (the fuzz build) cannot
         // capture a binding in the lambda below.
         const std::string& name = n.properties[i].first;
-        const auto child = n.properties[i].second;
         const json* value = member(v, n.propertyIds[i], name);
         if (value == nullptr) continue;
-        const std::size_t mark = push(name);
-        const bool memberOk = node(child, *value);
-        pop(mark);
-        if (!memberOk) {
+        if (!child(n.properties[i].second, *value, &name, 0)) {
           if (!collect) return false;
           wrapper(
               [&name] { return "Failed to validate against schema associated with property name '" + name + "'."; });
@@ -513,22 +608,31 @@ class Evaluation {
     }
     std::size_t matched = 0;
     const std::string* firstUnmatched = nullptr;
-    for (const auto& entry : members(v)) {
-      // Named, not a structured binding: C++17 cannot capture a binding.
-      const std::string& key = entry.first;
-      const std::uint32_t child = named(n, key);
-      if (child == kNone) {
+    // One member of the walk; false: stop, the verdict is false.
+    auto walk = [&](const std::string& key, const json& value, std::uint32_t id) {
+      const std::uint32_t schema = named(n, id);
+      if (schema == kNone) {
         if (firstUnmatched == nullptr) firstUnmatched = &key;
-        continue;
+        return true;
       }
       ++matched;
-      const std::size_t mark = push(key);
-      const bool memberOk = node(child, entry.second);
-      pop(mark);
-      if (!memberOk) {
-        if (!collect) return false;
-        wrapper([&key] { return "Failed to validate against schema associated with property name '" + key + "'."; });
-        ok = false;
+      if (child(schema, value, &key, 0)) return true;
+      if (!collect) return false;
+      wrapper([&key] { return "Failed to validate against schema associated with property name '" + key + "'."; });
+      ok = false;
+      return true;
+    };
+    if (v.size() <= kCachedObjectSize) {
+      // The entries, not the frame: a deeper frame may move the frame but
+      // never refills it (see MemberCache).
+      const std::vector<MemberFrame::Entry>& entries = frame(v).entries;
+      const MemberFrame::Entry* const end = entries.data() + entries.size();
+      for (const MemberFrame::Entry* e = entries.data(); e != end; ++e) {
+        if (!walk(*e->key, *e->value, e->id)) return false;
+      }
+    } else {
+      for (const auto& entry : members(v)) {
+        if (!walk(entry.first, entry.second, lookedUp_.find(entry.first))) return false;
       }
     }
     if (matched == v.size()) return ok;
@@ -543,13 +647,10 @@ class Evaluation {
       return false;
     }
     if (n.additional == kNone) return ok;
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string& key = it.key();
-      if (named(n, key) != kNone) continue;
-      const std::size_t mark = push(key);
-      const bool memberOk = node(n.additional, it.value());
-      pop(mark);
-      if (!memberOk) {
+    for (const auto& entry : members(v)) {
+      const std::string& key = entry.first;
+      if (named(n, lookedUp_.find(key)) != kNone) continue;
+      if (!child(n.additional, entry.second, &key, 0)) {
         if (!collect) return false;
         wrapper([] { return std::string("Failed to validate against additional properties schema"); });
         ok = false;
@@ -565,19 +666,19 @@ class Evaluation {
     switch (spec.kind) {
       case Kind::kPattern: {
         if (!v.is_string()) return true;
-        const std::string& text = v.get_ref<const std::string&>();
+        const std::string& text = *v.get_ptr<const std::string*>();
         if ((check.shortcut != nullptr && check.shortcut(text)) || RE2::PartialMatch(text, *spec.regex)) return true;
         ownError(spec, "");
         return false;
       }
       case Kind::kFormat:
-        if (!v.is_string() || checkFormat(spec.text, v.get_ref<const std::string&>())) return true;
+        if (!v.is_string() || check.format(*v.get_ptr<const std::string*>())) return true;
         ownError(spec, "");
         return false;
       case Kind::kMinLength:
       case Kind::kMaxLength: {
         if (!v.is_string()) return true;
-        const std::string& text = v.get_ref<const std::string&>();
+        const std::string& text = *v.get_ptr<const std::string*>();
         // No more code points than bytes: a short enough text needs no count,
         // and a long one only the prefix that decides; the whole count is
         // taken only for the message of a failure.
@@ -661,21 +762,6 @@ class Evaluation {
     }
   }
 
-  // The instance location is kept only while collecting (a verdict needs
-  // none), as the steps down to the value; the pointer text is written only
-  // for an error, which most members never have.
-  std::size_t push(const std::string& key) {
-    const std::size_t mark = steps_.size();
-    if (errors_ != nullptr) steps_.push_back(Step{&key, 0});
-    return mark;
-  }
-  std::size_t push(std::size_t index) {
-    const std::size_t mark = steps_.size();
-    if (errors_ != nullptr) steps_.push_back(Step{nullptr, index});
-    return mark;
-  }
-  void pop(std::size_t mark) { steps_.resize(mark); }
-
   std::string path() const {
     std::string out;
     for (const Step& step : steps_) {
@@ -703,7 +789,11 @@ class Evaluation {
   MemberCache& cache_;
   std::vector<RawError>* errors_;
   const bool wrappers_;
+  std::size_t depth_;  // of the value being evaluated: its object's MemberCache frame
   std::size_t leftOut_ = 0;
+  // The instance location, kept only while collecting (a verdict needs none),
+  // as the steps down to the value; the pointer text is written only for an
+  // error, which most members never have.
   std::vector<Step> steps_;
 };
 
@@ -728,8 +818,12 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
     };
     for (Node& n : out->nodes_) {
       for (const std::string& name : n.required) n.requiredIds.push_back(idOf(name));
-      if (n.closed || n.additional != kNone) continue;  // its members are walked, not looked up
       for (const auto& property : n.properties) n.propertyIds.push_back(idOf(property.first));
+    }
+    for (Node& n : out->nodes_) {
+      if (!n.closed && n.additional == kNone) continue;  // open: its names are looked up, not walked
+      n.childById.assign(names.size(), kNone);
+      for (std::size_t i = 0; i < n.properties.size(); ++i) n.childById[n.propertyIds[i]] = n.properties[i].second;
     }
     out->lookedUp_ = NameTable(names);
     return out;
@@ -741,9 +835,19 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
 
 bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept {
   try {
-    MemberCache cache;
-    cache.members.resize(lookedUp_.size());
-    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers);
+    thread_local MemberCache cache;
+    // Emptied for this call: no frame may claim an object of another instance
+    // that happens to sit at the same address.
+    for (MemberFrame& f : cache.frames) {
+      f.object = nullptr;
+      for (const MemberFrame::Entry& e : f.entries) {
+        if (e.id != NameTable::kMissing) f.byId[e.id] = nullptr;
+      }
+      f.entries.clear();
+      if (cache.names != lookedUp_.size()) f.byId.assign(lookedUp_.size(), nullptr);
+    }
+    cache.names = lookedUp_.size();
+    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers, 0);
     const bool ok = evaluation.node(0, instance);
     if (!ok && errors != nullptr && errors->empty() && evaluation.leftOut() == 0) {
       errors->push_back(RawError{"", nullptr, "The value fails the schema.", ""});

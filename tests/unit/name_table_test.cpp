@@ -23,3 +23,23 @@ TEST_CASE("NameTable: names at their index, others missing", "[unit][name_table]
   CHECK(NameTable().find("a") == NameTable::kMissing);
   CHECK(NameTable(std::vector<std::string>{}).find("") == NameTable::kMissing);
 }
+
+TEST_CASE("NameTable: names of every length told apart by any one byte", "[unit][name_table]") {
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string name;
+    for (std::size_t i = 0; i < length; ++i) name += static_cast<char>('a' + i % 26);
+    const NameTable table(std::vector<std::string>{name});
+    INFO(name);
+    CHECK(table.find(name) == 0u);
+    CHECK(table.find(name + "x") == NameTable::kMissing);
+    if (length > 0) CHECK(table.find(name.substr(0, length - 1)) == NameTable::kMissing);
+    for (std::size_t i = 0; i < length; ++i) {
+      for (char other : {'A', '\0', '\xff'}) {
+        std::string changed = name;
+        changed[i] = other;
+        INFO(i);
+        CHECK(table.find(changed) == NameTable::kMissing);
+      }
+    }
+  }
+}

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -104,4 +105,116 @@ TEST_CASE("pattern shortcut: email addresses", "[unit][pattern_shortcut]") {
     INFO("accepted \"" << s << "\"");
     CHECK(RE2::FullMatch(s, email));
   }
+}
+
+TEST_CASE("pattern shortcut: a link's path read eight bytes a step, as a byte loop reads it",
+          "[unit][pattern_shortcut]") {
+  const auto link = patternShortcut(R"(^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$)");
+  REQUIRE(link != nullptr);
+  // The plain way: a byte at a time, each printable ASCII but the space.
+  auto plain = [](const std::string& path) {
+    for (char c : path) {
+      if (c <= ' ' || c >= 0x7f) return false;
+    }
+    return true;
+  };
+  std::uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string path = "/";
+    const std::size_t length = next() % 40;
+    for (std::size_t i = 0; i < length; ++i) path += static_cast<char>(0x21 + next() % 0x5e);
+    if (round % 2 == 1 && !path.empty()) {
+      // One byte anywhere from the whole range, often just out of it.
+      static const unsigned char kEdges[] = {0x00, 0x09, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xc3, 0xff};
+      const unsigned char b = next() % 2 == 0 ? kEdges[next() % sizeof kEdges] : static_cast<unsigned char>(next());
+      path[next() % path.size()] = static_cast<char>(b);
+    }
+    const std::string s = "https://example.com" + path;
+    INFO(s);
+    CHECK(link(s) == plain(path));
+  }
+}
+
+namespace {
+
+// The byte-at-a-time forms the table-driven shortcuts replaced: the plain
+// way, for an exact comparison.
+bool plainLink(const std::string& s) {
+  std::size_t at;
+  if (s.rfind("http://", 0) == 0) {
+    at = 7;
+  } else if (s.rfind("https://", 0) == 0) {
+    at = 8;
+  } else {
+    return false;
+  }
+  const auto visible = [](char c) { return c > ' ' && c < 0x7f; };
+  const std::size_t hostStart = at;
+  std::size_t innerDot = 0;
+  for (; at < s.size(); ++at) {
+    const char c = s[at];
+    if (c == '/' || c == '?' || c == '#') break;
+    if (!visible(c)) return false;
+    if (c == '.' && innerDot == 0 && at > hostStart) innerDot = at;
+  }
+  if (innerDot == 0 || innerDot + 1 >= at) return false;
+  for (; at < s.size(); ++at) {
+    if (!visible(s[at])) return false;
+  }
+  return true;
+}
+
+bool plainKeywords(const std::string& s) {
+  const auto inWord = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ' ';
+  };
+  std::size_t wordStart = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ',') {
+      const std::size_t length = i - wordStart;
+      if (length == 0 || length > 30 || s[wordStart] == ' ' || s[i - 1] == ' ') return false;
+      wordStart = i + 1;
+    } else if (!inWord(s[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("pattern shortcut: links and keyword lists by byte class, as byte tests read them",
+          "[unit][pattern_shortcut]") {
+  const auto link = patternShortcut(R"(^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$)");
+  const auto keywords = patternShortcut(
+      R"(^[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?(,[A-Za-z0-9-]([A-Za-z0-9 -]{0,28}[A-Za-z0-9-])?)*$)");
+  REQUIRE(link != nullptr);
+  REQUIRE(keywords != nullptr);
+  std::uint64_t state = 777;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::string linkBytes = std::string("ab.-.:_/?#.zZ9% ") + "\x7f\x80\xc3\t" + std::string(1, '\0');
+  const std::string keywordBytes = std::string("aZ9- ,,-  .x_") + "\x80\xff\t" + std::string(1, '\0');
+  std::size_t links = 0, lists = 0;
+  for (int round = 0; round < 50000; ++round) {
+    std::string s = round % 2 == 0 ? "https://" : "http://";
+    for (std::size_t i = 0, n = next() % 24; i < n; ++i) s += linkBytes[next() % linkBytes.size()];
+    INFO(s);
+    CHECK(link(s) == plainLink(s));
+    links += plainLink(s) ? 1 : 0;
+    std::string k;
+    for (std::size_t i = 0, n = next() % 70; i < n; ++i) k += keywordBytes[next() % keywordBytes.size()];
+    if (round % 3 == 0) k = k.substr(0, 5) + "," + std::string(next() % 34, 'a');
+    INFO(k);
+    CHECK(keywords(k) == plainKeywords(k));
+    lists += plainKeywords(k) ? 1 : 0;
+  }
+  CHECK(links > 300);  // both answers met often
+  CHECK(lists > 300);
 }
