@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pointer_tokens.hpp"
 #include "registration/suggest.hpp"
 #include "smsreg/report.hpp"
 
@@ -51,19 +52,6 @@ std::string nearby(std::mt19937& rng, std::string w, const std::string& alphabet
   return w;
 }
 
-// findingLess as it was first written: pointers split into token vectors.
-std::vector<std::string> split(const std::string& pointer) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string::npos) end = pointer.size();
-    out.push_back(pointer.substr(i + 1, end - i - 1));
-    i = end;
-  }
-  return out;
-}
-
 bool digits(const std::string& t) {
   return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -80,8 +68,9 @@ int tokenOrder(const std::string& a, const std::string& b) {
   return c != 0 ? c : sign(a.compare(b));
 }
 
+// findingLess as it was first written: pointers split into token vectors.
 bool splitLess(const smsreg::Finding& a, const smsreg::Finding& b) {
-  const auto ta = split(a.instanceLocation), tb = split(b.instanceLocation);
+  const auto ta = pointerTokens(a.instanceLocation), tb = pointerTokens(b.instanceLocation);
   for (std::size_t i = 0; i < std::min(ta.size(), tb.size()); ++i) {
     const int c = tokenOrder(ta[i], tb[i]);
     if (c != 0) return c < 0;

@@ -11,6 +11,7 @@
 #include "rules/content_data.hpp"
 #include "rules/domain_checks.hpp"
 #include "rules/text_match.hpp"
+#include "url_host_reference.hpp"
 
 namespace rules = smsreg::rules;
 
@@ -53,69 +54,6 @@ bool plainPhone(const rules::ContentData& content, const std::string& text) {
   RE2::GlobalReplace(&out, *content.email, " ");
   RE2::GlobalReplace(&out, *content.link, " ");
   return RE2::PartialMatch(out, *content.phone);
-}
-
-// urlHost as it was written before its byte loops (find_first_of and
-// friends, a label at a time), to compare the loops with.
-bool plainHostName(std::string_view host, bool requireTld) {
-  if (host.empty() || host.size() > 253) return false;
-  std::size_t labelCount = 0, labelStart = 0;
-  while (labelStart <= host.size()) {
-    std::size_t labelEnd = host.find('.', labelStart);
-    if (labelEnd == std::string_view::npos) labelEnd = host.size();
-    const std::string_view label = host.substr(labelStart, labelEnd - labelStart);
-    if (label.empty() || label.size() > 63) return false;
-    if (label.front() == '-' || label.back() == '-') return false;
-    bool alphabetic = true;
-    for (char c : label) {
-      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      if (!letter && !(c >= '0' && c <= '9') && c != '-' && static_cast<unsigned char>(c) < 0x80) return false;
-      alphabetic = alphabetic && letter;
-    }
-    ++labelCount;
-    if (labelEnd == host.size()) return !requireTld || (labelCount >= 2 && alphabetic && label.size() >= 2);
-    labelStart = labelEnd + 1;
-  }
-  return false;
-}
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
-
-std::string plainUrlHost(std::string_view url) {
-  constexpr std::string_view kSpaces = " \t\r\n";
-  const std::size_t first = url.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return "";
-  url = url.substr(first, url.find_last_not_of(kSpaces) - first + 1);
-  bool hasScheme = false;
-  if (lowered(url.substr(0, 8)) == "https://") {
-    url.remove_prefix(8);
-    hasScheme = true;
-  } else if (lowered(url.substr(0, 7)) == "http://") {
-    url.remove_prefix(7);
-    hasScheme = true;
-  }
-  std::string_view authority = url.substr(0, url.find_first_of("/?#"));
-  const std::size_t at = authority.rfind('@');
-  if (at != std::string_view::npos) {
-    if (!hasScheme) return "";
-    authority.remove_prefix(at + 1);
-  }
-  const std::size_t colon = authority.find(':');
-  if (colon != std::string_view::npos) {
-    for (char c : authority.substr(colon + 1)) {
-      if (!(c >= '0' && c <= '9')) return "";
-    }
-    authority = authority.substr(0, colon);
-  }
-  if (!authority.empty() && authority.back() == '.') authority.remove_suffix(1);
-  if (!plainHostName(authority, !hasScheme)) return "";
-  std::string host = lowered(authority);
-  if (host.size() > 4 && host.compare(0, 4, "www.") == 0 && host.find('.', 4) != std::string::npos) host.erase(0, 4);
-  return host;
 }
 
 std::string describe(const std::vector<rules::Link>& links) {
@@ -256,11 +194,11 @@ TEST_CASE("hosts of texts made of awkward pieces come out as the plain walk give
   for (int i = 0; i < 20000; ++i) {
     const std::string text = randomText(rng);
     INFO("text: " << text);
-    CHECK(rules::urlHost(text) == plainUrlHost(text));
+    CHECK(rules::urlHost(text) == url_host_reference::urlHostByDefinition(text));
   }
   for (const char* text : {" https://Example.COM/x ", "\thttp://a.b:80?q#f\n", "WWW.Example.com", "www.com", "www.",
                            "x.-a.com", "a..com", "caf\xC3\xA9.com", "https://user@host/", "host@x.com", "   "}) {
     INFO("text: " << text);
-    CHECK(rules::urlHost(text) == plainUrlHost(text));
+    CHECK(rules::urlHost(text) == url_host_reference::urlHostByDefinition(text));
   }
 }

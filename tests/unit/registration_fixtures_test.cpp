@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "pointer_tokens.hpp"
 #include "smsreg/validator.hpp"
 
 #ifndef SMSREG_FIXTURES_DIR
@@ -139,18 +140,6 @@ std::vector<std::string> keysOf(const json& expected) {
 
 // The order INTERFACE 2.1 fixes, written independently of the library:
 // instanceLocation segment by segment (array indices as numbers), then code.
-std::vector<std::string> segments(const std::string& pointer) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < pointer.size()) {
-    std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string::npos) end = pointer.size();
-    out.push_back(pointer.substr(i + 1, end - i - 1));
-    i = end;
-  }
-  return out;
-}
-
 bool isIndex(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -163,7 +152,7 @@ int compareSegment(const std::string& a, const std::string& b) {
 }
 
 bool contractLess(const smsreg::Finding& a, const smsreg::Finding& b) {
-  auto sa = segments(a.instanceLocation), sb = segments(b.instanceLocation);
+  auto sa = pointerTokens(a.instanceLocation), sb = pointerTokens(b.instanceLocation);
   for (std::size_t i = 0; i < sa.size() && i < sb.size(); ++i) {
     int c = compareSegment(sa[i], sb[i]);
     if (c != 0) return c < 0;
