@@ -136,8 +136,9 @@ class TreeCopier {
 
   // `to` has typeOf(from) on entry, empty or holding an earlier value;
   // `level` is the nesting of `from`'s container (0 for the root). False:
-  // give up.
-  bool copy(dom::element from, json& to, std::size_t level) {
+  // give up. Inlined into the member and element loops, so a leaf (most
+  // values) costs no call; only containers are copied by a call.
+  [[gnu::always_inline]] bool copy(dom::element from, json& to, std::size_t level) {
     switch (from.type()) {
       case dom::element_type::OBJECT:
         return copyObject(from.get_object().value_unsafe(), *to.get_ptr<json::object_t*>(), level + 1);
@@ -149,7 +150,10 @@ class TreeCopier {
         json::string_t& to_text = *to.get_ptr<json::string_t*>();
         const std::size_t capacity = to_text.capacity();
         if (capacity >= text.size() && capacity <= kStringGrowth * text.size() + kStringSlack) {
-          to_text.assign(text.data(), text.size());  // into the buffer it has
+          // Into the buffer it has; append() checks less than assign(),
+          // which allows for a source inside the string.
+          to_text.clear();
+          to_text.append(text.data(), text.size());
         } else {
           // Moved in: assign() takes the general path of a replace.
           to_text = json::string_t(text);
@@ -184,7 +188,7 @@ class TreeCopier {
     return members.erase(at);
   }
 
-  bool copyObject(dom::object from, json::object_t& members, std::size_t level) {
+  [[gnu::noinline]] bool copyObject(dom::object from, json::object_t& members, std::size_t level) {
     // The reference parser refuses level > maxDepth; near it, let it decide.
     if (level >= maxDepth_) return false;
     const std::size_t first = scratch_.members.size();
@@ -269,7 +273,7 @@ class TreeCopier {
     return true;
   }
 
-  bool copyArray(dom::array from, json::array_t& items, std::size_t level) {
+  [[gnu::noinline]] bool copyArray(dom::array from, json::array_t& items, std::size_t level) {
     if (level >= maxDepth_) return false;
     const std::size_t count = from.size();
     // Elements beyond the new count go; so does a buffer far larger than it
