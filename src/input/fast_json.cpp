@@ -76,10 +76,11 @@ void sortSmall(std::uint64_t* first, std::uint64_t* last) noexcept {
   }
 }
 
-// A kept string's buffer is reused while it is at most this many times the
-// text's length (plus kStringSlack): a slot that once held a long text must
-// not keep its buffer through documents of short ones.
-constexpr std::size_t kStringGrowth = 4;
+// A kept string's buffer is reused while it is at most kKeptGrowth times the
+// text's length (plus kStringSlack), a kept array's while it is at most
+// kKeptGrowth times its new count (plus 16): a slot that once held a long
+// text or list must not keep its buffer through documents of short ones.
+constexpr std::size_t kKeptGrowth = 4;
 constexpr std::size_t kStringSlack = 64;
 
 // Copies simdjson's document into nlohmann's tree in place (no temporary
@@ -149,7 +150,7 @@ class TreeCopier {
         if (text.size() >= maxString_) return false;
         json::string_t& to_text = *to.get_ptr<json::string_t*>();
         const std::size_t capacity = to_text.capacity();
-        if (capacity >= text.size() && capacity <= kStringGrowth * text.size() + kStringSlack) {
+        if (capacity >= text.size() && capacity <= kKeptGrowth * text.size() + kStringSlack) {
           // Into the buffer it has; append() checks less than assign(),
           // which allows for a source inside the string.
           to_text.clear();
@@ -278,7 +279,7 @@ class TreeCopier {
     const std::size_t count = from.size();
     // Elements beyond the new count go; so does a buffer far larger than it
     // (an array that once was long must not keep its buffer).
-    const bool oversized = items.capacity() > kStringGrowth * count + 16;
+    const bool oversized = items.capacity() > kKeptGrowth * count + 16;
     const std::size_t keep = oversized ? 0 : std::min(items.size(), count);
     for (std::size_t i = keep; i < items.size(); ++i) {
       if (items[i].is_structured()) releaseTree(items[i]);
