@@ -35,7 +35,15 @@ struct PendingMember {
 struct CopyScratch {
   std::vector<PendingMember> members;
   std::vector<std::uint64_t> order;
+  // The key order of the last document's objects, by their place in the
+  // walk (the n-th object met): for each member in key order, its index in
+  // the order written. A document shaped like the last finds its objects'
+  // members at the same places; each is checked against the kept map's key.
+  std::vector<std::vector<std::uint8_t>> lastOrder;
 };
+
+// Objects met after this many in a walk are not remembered.
+constexpr std::size_t kRememberedObjects = 64;
 
 CopyScratch& copyScratch() {
   thread_local CopyScratch scratch;
@@ -203,6 +211,18 @@ class TreeCopier {
       scratch_.members.resize(first);
       return true;
     }
+    const std::size_t ordinal = objects_++;
+    if (ordinal < kRememberedObjects) {
+      switch (copyAsLast(ordinal, first, count, members, level)) {
+        case Outcome::kDone:
+          scratch_.members.resize(first);
+          return true;
+        case Outcome::kGiveUp:
+          return false;
+        case Outcome::kOtherShape:
+          break;
+      }
+    }
     const std::size_t base = scratch_.order.size();
     if (!sortMembers(first, count)) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
     // Members come in key order and are merged with the map's (the members
@@ -228,9 +248,38 @@ class TreeCopier {
       if (!copy(member.value, *slot, level)) return false;
     }
     while (at != members.end()) at = erase(members, at);
+    if (ordinal < kRememberedObjects) {
+      std::vector<std::uint8_t>& last = scratch_.lastOrder[ordinal];
+      last.resize(count);
+      for (std::size_t i = 0; i < count; ++i) last[i] = static_cast<std::uint8_t>(scratch_.order[base + i] & 0xFF);
+    }
     scratch_.members.resize(first);
     scratch_.order.resize(base);
     return true;
+  }
+
+  enum class Outcome { kDone, kGiveUp, kOtherShape };
+
+  // The members of an object shaped like the n-th object of the last
+  // document (the same keys, in the same order written), copied without a
+  // sort: the kept map's k-th key must be the key of the member written at
+  // lastOrder[n][k]. As the map's keys are distinct and lastOrder[n] is a
+  // permutation, no key is then written twice. kOtherShape at the first key
+  // that differs: the members copied so far are just values the merge meets.
+  Outcome copyAsLast(std::size_t ordinal, std::size_t first, std::size_t count, json::object_t& members,
+                     std::size_t level) {
+    // Sized once and never again: the loop reads it by index while nested
+    // objects record theirs.
+    if (scratch_.lastOrder.empty()) scratch_.lastOrder.resize(kRememberedObjects);
+    if (scratch_.lastOrder[ordinal].size() != count || members.size() != count) return Outcome::kOtherShape;
+    std::size_t k = 0;
+    for (auto at = members.begin(); at != members.end(); ++at, ++k) {
+      const PendingMember member = scratch_.members[first + scratch_.lastOrder[ordinal][k]];
+      if (at->first != member.key) return Outcome::kOtherShape;
+      retype(at->second, typeOf(member.value));
+      if (!copy(member.value, at->second, level)) return Outcome::kGiveUp;
+    }
+    return Outcome::kDone;
   }
 
   // Pushes the order of the `count` members from `first` on the order
@@ -330,6 +379,7 @@ class TreeCopier {
   std::size_t maxDepth_;
   std::size_t maxString_;
   Search minusZero_ = Search::kNotYet;  // "-0" in the text
+  std::size_t objects_ = 0;             // objects met so far, for CopyScratch::lastOrder
   CopyScratch& scratch_;
 };
 
