@@ -268,13 +268,15 @@ class TreeCopier {
   // that differs: the members copied so far are just values the merge meets.
   Outcome copyAsLast(std::size_t ordinal, std::size_t first, std::size_t count, json::object_t& members,
                      std::size_t level) {
-    // Sized once and never again: the loop reads it by index while nested
-    // objects record theirs.
+    // Sized once and never again, and nested objects record only their own
+    // orders: `last` stays where it is through the loop. The members' stack
+    // grows with nested objects' and is read by index.
     if (scratch_.lastOrder.empty()) scratch_.lastOrder.resize(kRememberedObjects);
     if (scratch_.lastOrder[ordinal].size() != count || members.size() != count) return Outcome::kOtherShape;
+    const std::uint8_t* const last = scratch_.lastOrder[ordinal].data();
     std::size_t k = 0;
     for (auto at = members.begin(); at != members.end(); ++at, ++k) {
-      const PendingMember member = scratch_.members[first + scratch_.lastOrder[ordinal][k]];
+      const PendingMember member = scratch_.members[first + last[k]];
       if (at->first != member.key) return Outcome::kOtherShape;
       retype(at->second, typeOf(member.value));
       if (!copy(member.value, at->second, level)) return Outcome::kGiveUp;
