@@ -1,9 +1,10 @@
 // Fuzzes the fast paths of validate against their references (issue 12):
 // parseBounded's simdjson path against nlohmann's SAX parser alone (same tree
-// or same error), and the schema stage's compiled evaluator
-// (src/schema/schema_evaluator.hpp) against valijson under the default
-// options and each part alone (same raw errors, same report). Aborts on any
-// difference.
+// or same error), also when it reads into the tree the previous input left
+// (parseFastReusing, as the validator's RecycledTree reads), and the schema
+// stage's compiled evaluator (src/schema/schema_evaluator.hpp) against
+// valijson under the default options and each part alone (same raw errors,
+// same report). Aborts on any difference.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <string_view>
 
 #include "input/bounded_json.hpp"
+#include "input/fast_json.hpp"
 #include "parser_outcome.hpp"  // tests/differential/
 #include "registration/schema_stage_probe.hpp"
 #include "smsreg/validator.hpp"
@@ -38,6 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         smsreg::input::parseBoundedReference(text, smsreg::Limits{}, reference, referenceError, requireObject);
     if (outcome(fastOk, fast, fastError) != outcome(referenceOk, reference, referenceError)) {
       std::fprintf(stderr, "parsers differ (requireObject %d)\n", requireObject ? 1 : 0);
+      std::abort();
+    }
+    static json kept[2];  // the tree of the last input, one for each requireObject
+    json& into = kept[requireObject ? 1 : 0];
+    smsreg::input::ParseError keptError;
+    const bool keptOk = smsreg::input::parseFastReusing(text, smsreg::Limits{}, into, requireObject) ||
+                        smsreg::input::parseBoundedReference(text, smsreg::Limits{}, into, keptError, requireObject);
+    if (outcome(keptOk, into, keptError) != outcome(referenceOk, reference, referenceError)) {
+      std::fprintf(stderr, "parsers differ into the last tree (requireObject %d)\n", requireObject ? 1 : 0);
       std::abort();
     }
   }

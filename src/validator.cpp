@@ -8,6 +8,7 @@
 #include <set>
 
 #include "input/bounded_json.hpp"
+#include "input/recycled_tree.hpp"
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
 #include "registration/schema_stage_probe.hpp"
@@ -102,10 +103,12 @@ struct Validator::Impl {
   }
 
   Report run(std::string_view text) const {
-    json doc;
-    const input::TreeGuard release(doc);  // no allocating teardown if memory runs out below
+    // The tree of this thread's last document, updated in place; released
+    // without allocating if memory runs out below (as TreeGuard).
+    input::RecycledTree recycled;
+    json& doc = recycled.tree();
     input::ParseError why;
-    if (!input::parseBounded(text, options.limits, doc, why)) return inputError(why.pointer, why.code, why.message);
+    if (!recycled.parse(text, options.limits, why)) return inputError(why.pointer, why.code, why.message);
     if (options.part == Part::kBrand) {
       doc.erase("campaign");
       doc.erase("phoneNumbers");

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <tuple>
@@ -34,7 +35,15 @@ struct PendingMember {
 struct CopyScratch {
   std::vector<PendingMember> members;
   std::vector<std::uint64_t> order;
+  // The key order of the last document's objects, by their place in the
+  // walk (the n-th object met): for each member in key order, its index in
+  // the order written. A document shaped like the last finds its objects'
+  // members at the same places; each is checked against the kept map's key.
+  std::vector<std::vector<std::uint8_t>> lastOrder;
 };
+
+// Objects met after this many in a walk are not remembered.
+constexpr std::size_t kRememberedObjects = 64;
 
 CopyScratch& copyScratch() {
   thread_local CopyScratch scratch;
@@ -75,9 +84,19 @@ void sortSmall(std::uint64_t* first, std::uint64_t* last) noexcept {
   }
 }
 
+// A kept string's buffer is reused while it is at most kKeptGrowth times the
+// text's length (plus kStringSlack), a kept array's while it is at most
+// kKeptGrowth times its new count (plus 16): a slot that once held a long
+// text or list must not keep its buffer through documents of short ones.
+constexpr std::size_t kKeptGrowth = 4;
+constexpr std::size_t kStringSlack = 64;
+
 // Copies simdjson's document into nlohmann's tree in place (no temporary
 // values moved into their slots), giving up at anything the reference
-// parser would refuse or could type differently.
+// parser would refuse or could type differently. The tree may hold an
+// earlier document (parseFastReusing): members whose keys match keep their
+// nodes, strings their buffers, arrays their elements, so a document shaped
+// like the last allocates and frees next to nothing.
 class TreeCopier {
  public:
   TreeCopier(std::string_view text, const Limits& limits)
@@ -115,9 +134,20 @@ class TreeCopier {
     return json::value_t::null;
   }
 
-  // `to` is empty of typeOf(from) on entry; `level` is the nesting of
-  // `from`'s container (0 for the root). False: give up.
-  bool copy(dom::element from, json& to, std::size_t level) {
+  // Gives `to` the type `type`: kept as it is when it has it already (its
+  // old contents are then overwritten), else emptied without allocating
+  // and made anew.
+  static void retype(json& to, json::value_t type) {
+    if (to.type() == type) return;
+    if (to.is_structured()) releaseTree(to);
+    to = json(type);
+  }
+
+  // `to` has typeOf(from) on entry, empty or holding an earlier value;
+  // `level` is the nesting of `from`'s container (0 for the root). False:
+  // give up. Inlined into the member and element loops, so a leaf (most
+  // values) costs no call; only containers are copied by a call.
+  [[gnu::always_inline]] bool copy(dom::element from, json& to, std::size_t level) {
     switch (from.type()) {
       case dom::element_type::OBJECT:
         return copyObject(from.get_object().value_unsafe(), *to.get_ptr<json::object_t*>(), level + 1);
@@ -126,8 +156,17 @@ class TreeCopier {
       case dom::element_type::STRING: {
         const std::string_view text = from.get_string().value_unsafe();
         if (text.size() >= maxString_) return false;
-        // Moved in: assign() takes the general path of a replace.
-        *to.get_ptr<json::string_t*>() = json::string_t(text);
+        json::string_t& to_text = *to.get_ptr<json::string_t*>();
+        const std::size_t capacity = to_text.capacity();
+        if (capacity >= text.size() && capacity <= kKeptGrowth * text.size() + kStringSlack) {
+          // Into the buffer it has; append() checks less than assign(),
+          // which allows for a source inside the string.
+          to_text.clear();
+          to_text.append(text.data(), text.size());
+        } else {
+          // Moved in: assign() takes the general path of a replace.
+          to_text = json::string_t(text);
+        }
         return true;
       }
       case dom::element_type::INT64:
@@ -151,45 +190,166 @@ class TreeCopier {
   }
 
  private:
-  bool copyObject(dom::object from, json::object_t& members, std::size_t level) {
+  using MemberIt = json::object_t::iterator;
+
+  static MemberIt erase(json::object_t& members, MemberIt at) {
+    if (at->second.is_structured()) releaseTree(at->second);
+    return members.erase(at);
+  }
+
+  [[gnu::noinline]] bool copyObject(dom::object from, json::object_t& members, std::size_t level) {
     // The reference parser refuses level > maxDepth; near it, let it decide.
     if (level >= maxDepth_) return false;
-    // Members are inserted in key order, each after the last: the map's end
-    // hint then makes an insert O(1). In the order written (rarely sorted)
-    // each one searched the tree, a string compare a level.
     const std::size_t first = scratch_.members.size();
     for (const dom::key_value_pair field : from) {
       if (field.key.size() >= maxString_) return false;
       scratch_.members.push_back(PendingMember{field.key, field.value});
     }
     const std::size_t count = scratch_.members.size() - first;
-    const std::size_t base = scratch_.order.size();
-    if (count <= kMaxSorted) {
-      for (std::size_t i = 0; i < count; ++i) scratch_.order.push_back(orderKey(scratch_.members[first + i].key, i));
-      sortSmall(scratch_.order.data() + base, scratch_.order.data() + base + count);
+    if (count > kMaxSorted) {
+      if (!copyUnsorted(first, count, members, level)) return false;
+      scratch_.members.resize(first);
+      return true;
     }
-    // Nested objects stack theirs above these; entries are read by index,
-    // as the stacks may grow.
+    const std::size_t ordinal = objects_++;
+    if (ordinal < kRememberedObjects) {
+      switch (copyAsLast(ordinal, first, count, members, level)) {
+        case Outcome::kDone:
+          scratch_.members.resize(first);
+          return true;
+        case Outcome::kGiveUp:
+          return false;
+        case Outcome::kOtherShape:
+          break;
+      }
+    }
+    const std::size_t base = scratch_.order.size();
+    if (!sortMembers(first, count)) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
+    // Members come in key order and are merged with the map's (the members
+    // of an earlier document, or none): each is found at the map's cursor or
+    // inserted just before it, O(1) with that hint. Nested objects stack
+    // theirs above these; entries are read by index, as the stacks may grow.
+    MemberIt at = members.begin();
     for (std::size_t i = 0; i < count; ++i) {
-      const std::size_t at = first + (count <= kMaxSorted ? (scratch_.order[base + i] & 0xFF) : i);
-      const PendingMember member = scratch_.members[at];
-      const std::size_t before = members.size();
-      auto slot = members.emplace_hint(members.end(), std::piecewise_construct, std::forward_as_tuple(member.key),
-                                       std::forward_as_tuple(typeOf(member.value)));
-      if (members.size() == before) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
-      if (!copy(member.value, slot->second, level)) return false;
+      const PendingMember member = scratch_.members[first + (scratch_.order[base + i] & 0xFF)];
+      int order = 1;
+      while (at != members.end() && (order = at->first.compare(member.key)) < 0) at = erase(members, at);
+      json* slot;
+      if (at != members.end() && order == 0) {
+        slot = &at->second;
+        retype(*slot, typeOf(member.value));
+        ++at;
+      } else {
+        slot = &members
+                    .emplace_hint(at, std::piecewise_construct, std::forward_as_tuple(member.key),
+                                  std::forward_as_tuple(typeOf(member.value)))
+                    ->second;
+      }
+      if (!copy(member.value, *slot, level)) return false;
+    }
+    while (at != members.end()) at = erase(members, at);
+    if (ordinal < kRememberedObjects) {
+      std::vector<std::uint8_t>& last = scratch_.lastOrder[ordinal];
+      last.resize(count);
+      for (std::size_t i = 0; i < count; ++i) last[i] = static_cast<std::uint8_t>(scratch_.order[base + i] & 0xFF);
     }
     scratch_.members.resize(first);
     scratch_.order.resize(base);
     return true;
   }
 
-  bool copyArray(dom::array from, json::array_t& items, std::size_t level) {
+  enum class Outcome { kDone, kGiveUp, kOtherShape };
+
+  // The members of an object shaped like the n-th object of the last
+  // document (the same keys, in the same order written), copied without a
+  // sort: the kept map's k-th key must be the key of the member written at
+  // lastOrder[n][k]. As the map's keys are distinct and lastOrder[n] is a
+  // permutation, no key is then written twice. kOtherShape at the first key
+  // that differs: the members copied so far are just values the merge meets.
+  Outcome copyAsLast(std::size_t ordinal, std::size_t first, std::size_t count, json::object_t& members,
+                     std::size_t level) {
+    // Sized once and never again, and nested objects record only their own
+    // orders: `last` stays where it is through the loop. The members' stack
+    // grows with nested objects' and is read by index.
+    if (scratch_.lastOrder.empty()) scratch_.lastOrder.resize(kRememberedObjects);
+    if (scratch_.lastOrder[ordinal].size() != count || members.size() != count) return Outcome::kOtherShape;
+    const std::uint8_t* const last = scratch_.lastOrder[ordinal].data();
+    std::size_t k = 0;
+    for (auto at = members.begin(); at != members.end(); ++at, ++k) {
+      const PendingMember member = scratch_.members[first + last[k]];
+      if (at->first != member.key) return Outcome::kOtherShape;
+      retype(at->second, typeOf(member.value));
+      if (!copy(member.value, at->second, level)) return Outcome::kGiveUp;
+    }
+    return Outcome::kDone;
+  }
+
+  // Pushes the order of the `count` members from `first` on the order
+  // stack: by orderKey, then members alike in their first seven bytes by
+  // their whole keys (std::map's order). False when two keys are equal.
+  bool sortMembers(std::size_t first, std::size_t count) {
+    const std::size_t base = scratch_.order.size();
+    for (std::size_t i = 0; i < count; ++i) scratch_.order.push_back(orderKey(scratch_.members[first + i].key, i));
+    std::uint64_t* const order = scratch_.order.data() + base;
+    sortSmall(order, order + count);
+    for (std::size_t i = 1; i < count; ++i) {
+      if ((order[i] >> 8) != (order[i - 1] >> 8)) continue;
+      // A run alike in seven bytes (rare: "subscriberOptin", "subscriberHelp"):
+      // insertion sort on the keys.
+      const std::uint64_t value = order[i];
+      const std::string_view key = scratch_.members[first + (value & 0xFF)].key;
+      std::size_t j = i;
+      for (; j > 0 && (order[j - 1] >> 8) == (value >> 8); --j) {
+        const int c = scratch_.members[first + (order[j - 1] & 0xFF)].key.compare(key);
+        if (c == 0) return false;
+        if (c < 0) break;
+        order[j] = order[j - 1];
+      }
+      order[j] = value;
+    }
+    return true;
+  }
+
+  // An object of more than kMaxSorted members, built anew in the order
+  // written: the map finds each one's place.
+  bool copyUnsorted(std::size_t first, std::size_t count, json::object_t& members, std::size_t level) {
+    while (!members.empty()) erase(members, members.begin());
+    for (std::size_t i = 0; i < count; ++i) {
+      const PendingMember member = scratch_.members[first + i];
+      const std::size_t before = members.size();
+      auto slot = members.emplace_hint(members.end(), std::piecewise_construct, std::forward_as_tuple(member.key),
+                                       std::forward_as_tuple(typeOf(member.value)));
+      if (members.size() == before) return false;  // a duplicate key: INPUT_DUPLICATE_KEY
+      if (!copy(member.value, slot->second, level)) return false;
+    }
+    return true;
+  }
+
+  [[gnu::noinline]] bool copyArray(dom::array from, json::array_t& items, std::size_t level) {
     if (level >= maxDepth_) return false;
-    items.reserve(from.size());
+    const std::size_t count = from.size();
+    // Elements beyond the new count go; so does a buffer far larger than it
+    // (an array that once was long must not keep its buffer).
+    const bool oversized = items.capacity() > kKeptGrowth * count + 16;
+    const std::size_t keep = oversized ? 0 : std::min(items.size(), count);
+    for (std::size_t i = keep; i < items.size(); ++i) {
+      if (items[i].is_structured()) releaseTree(items[i]);
+    }
+    if (oversized) {
+      json::array_t().swap(items);
+    } else {
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(keep), items.end());
+    }
+    items.reserve(count);
+    std::size_t i = 0;
     for (const dom::element item : from) {
-      items.emplace_back(typeOf(item));
-      if (!copy(item, items.back(), level)) return false;
+      if (i < keep) {
+        retype(items[i], typeOf(item));
+      } else {
+        items.emplace_back(typeOf(item));
+      }
+      if (!copy(item, items[i], level)) return false;
+      ++i;
     }
     return true;
   }
@@ -221,6 +381,7 @@ class TreeCopier {
   std::size_t maxDepth_;
   std::size_t maxString_;
   Search minusZero_ = Search::kNotYet;  // "-0" in the text
+  std::size_t objects_ = 0;             // objects met so far, for CopyScratch::lastOrder
   CopyScratch& scratch_;
 };
 
@@ -233,8 +394,10 @@ dom::parser& threadParser() {
 
 }  // namespace
 
-bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
-  releaseTree(out);
+namespace {
+
+// parseFastReusing without its last step: on false `out` may hold anything.
+bool update(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
   // Over or at the size limit: the reference parser says so. A NUL byte
   // is refused by both, but with an offset only the reference reports.
   if (text.size() > kFastPathMaxBytes || text.size() >= limits.maxBytes) return false;
@@ -256,11 +419,23 @@ bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out,
     }
     if (requireObject && root.type() != dom::element_type::OBJECT) return false;
     TreeCopier copier(text, limits);
-    out = json(TreeCopier::typeOf(root));
-    if (copier.copy(root, out, 0)) return true;
+    TreeCopier::retype(out, TreeCopier::typeOf(root));
+    return copier.copy(root, out, 0);
   } catch (...) {
     // std::bad_alloc while building: the reference parser reports it.
   }
+  return false;
+}
+
+}  // namespace
+
+bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
+  releaseTree(out);
+  return parseFastReusing(text, limits, out, requireObject);
+}
+
+bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
+  if (update(text, limits, out, requireObject)) return true;
   releaseTree(out);
   return false;
 }

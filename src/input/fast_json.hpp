@@ -31,6 +31,12 @@ inline constexpr std::size_t kFastPathMaxBytes = std::size_t{64} << 10;
 // per thread).
 bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept;
 
+// parseFast into a tree that may hold an earlier document (RecycledTree,
+// input/recycled_tree.hpp): members, strings and elements that are there
+// already are overwritten in place, the rest made or freed. The outcome is
+// parseFast's, `out` then holding exactly the tree parseFast builds, or null.
+bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept;
+
 }  // namespace smsreg::input
 
 #endif  // SMSREG_INPUT_FAST_JSON_HPP

@@ -4,7 +4,10 @@
 // unsigned and float numbers, the float's bits) or the same ParseError (code,
 // pointer, message, offset), under several limits and with and without
 // requireObject. Also counts how often the fast path took a document, so a
-// fast path that silently gave up everywhere shows.
+// fast path that silently gave up everywhere shows. Each document is also
+// read into the tree the previous one left, disturbed as the validator
+// disturbs it (parseFastReusing, as RecycledTree reads), which must make no
+// difference either.
 //
 //   parser_diff --root DIR PATH...
 //
@@ -47,6 +50,39 @@ const Config kConfigs[] = {
     {"ceiling", Limits{std::size_t{1} << 20, 100000, std::size_t{64} << 10}, false},
 };
 
+// The tree RecycledTree would keep, one for each config, carried from
+// document to document.
+json& keptTree(std::size_t config) {
+  static json kept[std::size(kConfigs)];
+  return kept[config];
+}
+
+// Changes a kept tree as the validator's passes do between the parse and the
+// next document (members erased, strings rewritten) and more (a value of
+// another type, a member added), so the next update meets trees unlike the
+// ones it builds.
+void disturb(json& tree, std::size_t seed) {
+  if (!tree.is_object() || tree.empty()) return;
+  auto& members = *tree.get_ptr<json::object_t*>();
+  auto it = members.begin();
+  std::advance(it, static_cast<std::ptrdiff_t>(seed % members.size()));
+  switch (seed % 4) {
+    case 0:
+      smsreg::input::releaseTree(it->second);
+      members.erase(it);
+      break;
+    case 1:
+      it->second = std::string(seed % 50, 'w');
+      break;
+    case 2:
+      it->second = json::array({1, "two", json::object({{"three", 3}})});
+      break;
+    default:
+      members.emplace(std::string(seed % 9, 'q') + "added", json::object({{"x", -1}}));
+      break;
+  }
+}
+
 struct Tally {
   std::size_t compared = 0;
   std::size_t differ = 0;
@@ -71,6 +107,21 @@ void check(const std::string& label, const std::string& text, Tally& tally) {
       json f;
       if (smsreg::input::parseFast(text, c.limits, f, c.requireObject)) ++tally.fast;
     }
+    // Read as RecycledTree reads: into the previous document's tree, the
+    // reference parser when the fast path gives up.
+    const std::size_t config = static_cast<std::size_t>(&c - kConfigs);
+    json& kept = keptTree(config);
+    smsreg::input::ParseError ek;
+    const bool okK = smsreg::input::parseFastReusing(text, c.limits, kept, c.requireObject) ||
+                     smsreg::input::parseBoundedReference(text, c.limits, kept, ek, c.requireObject);
+    const std::string reused = outcome(okK, kept, ek);
+    if (reused != want) {
+      ++tally.differ;
+      std::cout << "DIFFERS: " << label << " [" << c.name
+                << ", into the last tree]\n  fast path: " << reused.substr(0, 400)
+                << "\n  reference: " << want.substr(0, 400) << "\n";
+    }
+    disturb(kept, tally.compared + text.size());
     smsreg::input::releaseTree(a);
     smsreg::input::releaseTree(b);
   }
@@ -229,6 +280,39 @@ std::vector<std::pair<std::string, std::string>> targetedCases() {
                                 "\f{}",
                                 "{\"a\":[1,{\"b\":[true,false,null,\"x\"]}],\"c\":{}}"};
   for (const std::string& s : shapes) add("shape " + s, s);
+  // In turn, each read into the tree of the one before (keptTree): members
+  // kept, added, dropped and retyped, strings and arrays grown and shrunk,
+  // keys alike in their first seven bytes, an object over the sorted size.
+  std::string wide = "{";
+  for (int i = 0; i < 300; ++i)
+    wide += (i ? ",\"k" : "\"k") + std::to_string((i * 7919) % 1000) + "\":" + std::to_string(i);
+  wide += "}";
+  const std::string sequence[] = {
+      R"({"a":"short","b":[1,2,3],"c":{"d":1}})",
+      R"({"a":"a much longer string than the one before, which needs a buffer of its own","b":[1],"c":{"d":"x","e":2}})",
+      R"({"a":"tiny","b":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20],"c":{"e":2,"d":"x"}})",
+      R"({"a":1,"b":{"x":[]},"c":[{"d":1}]})",
+      R"({"b":[[1],[2,[3]],{}],"a":null,"z":{"d":{"e":{"f":1}}}})",
+      R"({"b":[1],"a":-5,"z":{"d":{"e":{"f":-0.5}}}})",
+      R"({"c":{},"a":"","b":[]})",
+      R"({"subscriberOptin":1,"subscriberHelp":2,"subscriberOptout":3,"subscriber":4,"subscri":5,"subscrj":6})",
+      R"({"subscri":"5","subscriberOptout":[3],"subscriberHelp":2,"subscriberZ":0})",
+      R"({"subscriberOptout":1,"subscriberHelp":2,"subscriberOptout":3})",
+      R"({"subscriberHelp":2,"subscriberOptout":3})",
+      wide,
+      R"({"k5":1,"k7":2})",
+      wide,
+      wide.substr(0, wide.size() - 1) + ",\"k0\":1}",
+      wide,
+      R"({"x":[{"a":1,"b":2},{"a":1,"b":2}]})",
+      R"({"x":[{"b":2,"c":3},{"a":1,"a":2}]})",
+      R"({"x":[{"b":2,"c":3},{"a":"-0"}]})",
+      R"({"x":[{"b":2,"c":3},{"a":-0}]})",
+      R"({"x":[{"b":2,"c":3},{"a":0}]})",
+      R"([{"b":2,"c":3},{"a":0}])",
+      R"({"x":[{"b":2,"c":3},{"a":0}]})",
+  };
+  for (const std::string& s : sequence) add("in turn " + s.substr(0, 60), s);
   return cases;
 }
 
