@@ -37,7 +37,7 @@ std::string siteOf(const std::string& host) {
 // A sample that sends people to another company's site: reviewers reject
 // brand, website and samples that do not agree (tests/wild r41; DCA2 603).
 void checkLinkSites(RuleContext& ctx) {
-  const std::string own = siteOf(urlHost(ctx.clean("/brand/website")));
+  const std::string own = siteOf(ctx.websiteHost());
   if (own.empty()) return;
   for (const auto& [p, text] : ctx.samples()) {
     for (const Link& link : linksIn(ctx, text)) {
@@ -60,11 +60,11 @@ void checkLinkSites(RuleContext& ctx) {
 
 void checkLinks(RuleContext& ctx) {
   // The website's own scheme is WEBSITE_NOT_HTTPS (a warning); a shortener there is still an error.
-  const std::string& site = ctx.clean("/brand/website");
-  if (!site.empty() && isUrlShortener(urlHost(site))) {
+  const std::string& host = ctx.websiteHost();  // "" for no website
+  if (!host.empty() && isUrlShortener(host)) {
     Finding f = makeFinding("/brand/website", "URL_SHORTENER",
-                            "Give the brand's own website, not a link shortener (" + urlHost(site) + ").");
-    withText(f, "host", urlHost(site));
+                            "Give the brand's own website, not a link shortener (" + host + ").");
+    withText(f, "host", host);
     ctx.add(std::move(f));
   }
   for (const char* p : kLinkFields) {

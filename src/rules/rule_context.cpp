@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "input/json_pointer.hpp"
+#include "rules/domain_checks.hpp"
 
 namespace smsreg::rules {
 
@@ -87,6 +88,14 @@ const std::string& RuleContext::original(std::string_view pointer) const {
   if (!flagged_.empty() && flagged_.count(pointer) != 0) return kNoText;
   // Without normalising, the original is the document itself.
   return stringAt(&original_ == &document_ ? value(pointer) : lookup(original_, pointer));
+}
+
+const std::string& RuleContext::websiteHost() const {
+  if (!websiteHostKnown_) {
+    websiteHost_ = urlHost(clean("/brand/website"));
+    websiteHostKnown_ = true;
+  }
+  return websiteHost_;
 }
 
 bool RuleContext::isObjectAt(std::string_view part) const {

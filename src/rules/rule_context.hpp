@@ -62,6 +62,10 @@ class RuleContext {
   // This document's memo; one validate call owns the context, so no other
   // thread sees it.
   BrandNames& brandNames() const { return brandNames_; }
+  // urlHost(clean("/brand/website")), worked out on the first ask: the brand
+  // names, the shortener check and the link-site check each want it, and a
+  // host costs a walk and a lowered copy.
+  const std::string& websiteHost() const;
   TextMemo& memo() const { return memo_; }
 
  private:
@@ -78,6 +82,8 @@ class RuleContext {
   bool hasBrand_ = false, hasCampaign_ = false;
   std::vector<std::pair<std::string, std::string>> samples_;
   mutable BrandNames brandNames_;
+  mutable bool websiteHostKnown_ = false;
+  mutable std::string websiteHost_;
   mutable TextMemo memo_;
 };
 

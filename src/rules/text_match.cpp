@@ -51,13 +51,10 @@ std::size_t appendSquashed(std::string_view s, std::string& out) {
   return i;
 }
 
-// Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
-// "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
-std::string squash(std::string_view s) {
-  std::string out;
-  appendSquashed<false>(s, out);
-  return out;
-}
+// squash(s), as the comments below say, is what appendSquashed<false>
+// appends of s: lowercase ASCII letters and digits only, so "Brightside
+// Plumbing" and "brightside plumbing" compare equal; non-ASCII bytes are
+// kept as they are.
 
 // squash(foldText(s)) is squash(s[0, p - 1)) followed by
 // squash(foldText(s[p - 1, end))) when `p` is the first byte foldText may
@@ -91,20 +88,28 @@ bool nameEndsAfter(const std::string& haystack, std::size_t from, const std::vec
   return false;
 }
 
-// Lowercases once and moves an end index, so stripping is linear however
-// many suffixes (or commas) a name ends with.
-std::string stripLegalSuffix(const std::string& name) {
-  static const std::string_view kSuffixes[] = {
+// The length of `name` without its legal suffixes ("Inc.", "LLC", commas),
+// compared in place ignoring ASCII case from each suffix's last byte, where
+// most are told apart: no lowered copy of the name (brandNames strips two
+// names a document). Moving an end index keeps it linear however many
+// suffixes (or commas) a name ends with.
+std::string_view stripLegalSuffix(std::string_view name) {
+  static constexpr std::string_view kSuffixes[] = {
       " incorporated", " corporation", " company", " limited", " inc.", " inc", " llc", " l.l.c.", " ltd.",
       " ltd",          " corp.",       " corp",    " co.",     " llp",  " lp",  " plc", " pllc",   ","};
-  std::string lower = name;
-  for (char& c : lower) c = toAsciiLower(c);
-  std::size_t end = lower.size();
+  const auto endsWith = [&name](std::size_t end, std::string_view suffix) {
+    if (end <= suffix.size()) return false;
+    for (std::size_t k = suffix.size(); k-- > 0;) {
+      if (toAsciiLower(name[end - suffix.size() + k]) != suffix[k]) return false;
+    }
+    return true;
+  };
+  std::size_t end = name.size();
   bool changed = true;
   while (changed) {
     changed = false;
     for (std::string_view suffix : kSuffixes) {
-      if (end > suffix.size() && std::string_view(lower).substr(end - suffix.size(), suffix.size()) == suffix) {
+      if (endsWith(end, suffix)) {
         end -= suffix.size();
         changed = true;
         break;
@@ -425,31 +430,44 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   // At most five names: room for them at once, not grown a name at a time.
   memo.names.reserve(5);
   memo.squashed.reserve(5);
-  auto add = [&](const std::string& name) {
+  auto add = [&](std::string_view name) {
     std::string squashed = squashFold(name);
     if (squashed.size() < 2) return;
-    memo.names.push_back(name);
+    memo.names.emplace_back(name);
     // The same name twice (display and company name alike) is looked for once.
     if (std::find(memo.squashed.begin(), memo.squashed.end(), squashed) == memo.squashed.end()) {
       memo.squashed.push_back(std::move(squashed));
     }
   };
-  for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
-    add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
-  }
+  const std::string& displayName = ctx.original("/brand/displayName");
+  // clean: a name over its length limit is not used
+  add(stripLegalSuffix(displayName));
+  add(stripLegalSuffix(ctx.original("/brand/companyName")));
   // Programs and shops are named by the brand's first word ("Sandbar
-  // Rewards" of Sandbar Surf Shop) when that word is distinctive.
+  // Rewards" of Sandbar Surf Shop) when that word is distinctive: the first
+  // run of letters, digits and non-ASCII bytes of the folded name, and not
+  // all that squash keeps of it (no byte outside the run that squash keeps).
   {
-    const std::string display = foldText(ctx.original("/brand/displayName"));
-    std::string word;
-    for (char ch : display) {
-      if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80) {
-        word += ch;
-      } else if (!word.empty()) {
-        break;
+    thread_local std::string display;  // folded into memory kept for the thread
+    foldTextInto(displayName, display);
+    const auto wordByte = [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
+    };
+    std::size_t start = 0;
+    while (start < display.size() && !wordByte(display[start])) ++start;
+    std::size_t end = start;
+    while (end < display.size() && wordByte(display[end])) ++end;
+    const auto squashKeeps = [](std::string_view part) {
+      for (const char ch : part) {
+        if (kSquash.out[static_cast<unsigned char>(ch)] != '\0') return true;
       }
+      return false;
+    };
+    if (end - start >= 4 && (squashKeeps(std::string_view(display).substr(0, start)) ||
+                             squashKeeps(std::string_view(display).substr(end)))) {
+      const std::string word = display.substr(start, end - start);
+      if (ctx.content().genericNameWords.count(word) == 0) add(word);
     }
-    if (word.size() >= 4 && word != squash(display) && ctx.content().genericNameWords.count(word) == 0) add(word);
   }
   // A sole proprietor registers as a person; samples may name the person.
   if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
@@ -458,11 +476,11 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
   // is how an app or a shop is often named in its texts.
-  const std::string host = urlHost(ctx.clean("/brand/website"));
+  const std::string& host = ctx.websiteHost();
   if (auto dot = host.rfind('.'); dot != std::string::npos) {
     std::string_view label = std::string_view(host).substr(0, dot);
     label = label.substr(label.rfind('.') == std::string_view::npos ? 0 : label.rfind('.') + 1);
-    if (label.size() >= 4) add(std::string(label));
+    if (label.size() >= 4) add(label);
   }
   return memo.names;
 }
