@@ -133,15 +133,17 @@ void checkSamplesContent(RuleContext& ctx) {
 // Samples that carry a link or phone while the flag is false: an error at the
 // flag (TW-E30889, DCA2 601). A flag declared true that no sample shows has no
 // published rejection behind it: a warning under its own code.
-void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* unusedCode,
+// `p` is the flag's pointer, "/campaign/" then `flagName`, written out by the
+// caller: built here, it cost an allocation a flag.
+void checkEmbeddedFlag(RuleContext& ctx, const char* p, const char* flagName, const char* code, const char* unusedCode,
                        const char* what, bool (*contains)(const RuleContext&, const std::string&)) {
-  const std::string p = std::string("/campaign/") + flagName;
-  if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
+  const nlohmann::json* value = ctx.value(p);
+  if (value != nullptr && !value->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
   for (const auto& [pointer, text] : ctx.samples()) {
     if (contains(ctx, text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
   }
-  bool declared = ctx.flag(p);
+  const bool declared = value != nullptr && value->get<bool>();  // ctx.flag(p)
   if (declared == !with.empty()) return;
   std::string message = declared ? std::string(flagName) + " is true but no sample shows " + what +
                                        "; show one in a sample (a placeholder such as [link] will do) or set " +
@@ -226,15 +228,25 @@ void checkDeclarations(RuleContext& ctx) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }
-  std::string all = description;
-  for (const auto& s : ctx.samples()) all += "\n" + s.second;
   // A word list matches the texts joined by "\n" exactly when it matches one
   // of them (wordsStayInLine): the parts' set passes, which checkWords needs
-  // anyway, answer for the whole, and only a hit searches the joined text.
+  // anyway, answer for the whole, and only a hit searches the joined text,
+  // which is joined then (most documents never need it).
+  std::string all;
+  bool joined = false;
   auto findInAll = [&](const LazyRegex& re) {
     bool may = !content.wordsStayInLine || mayMatch(ctx, description, re);
     for (const auto& s : ctx.samples()) may = may || mayMatch(ctx, s.second, re);
-    return may ? findWord(*re, all) : std::string();
+    if (!may) return std::string();
+    if (!joined) {
+      all = description;
+      for (const auto& s : ctx.samples()) {
+        all += '\n';
+        all += s.second;
+      }
+      joined = true;
+    }
+    return findWord(*re, all);
   };
   if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
     std::string word = findInAll(content.lending);
@@ -276,9 +288,10 @@ void checkCampaign(RuleContext& ctx) {
   checkSubUsecaseCount(ctx);
   checkSampleCount(ctx);
   checkSamplesContent(ctx);
-  checkEmbeddedFlag(ctx, "embeddedLink", "EMBEDDED_LINK_MISMATCH", "EMBEDDED_LINK_NOT_SHOWN", "a link", carriesLink);
-  checkEmbeddedFlag(ctx, "embeddedPhone", "EMBEDDED_PHONE_MISMATCH", "EMBEDDED_PHONE_NOT_SHOWN", "a phone number",
-                    carriesPhone);
+  checkEmbeddedFlag(ctx, "/campaign/embeddedLink", "embeddedLink", "EMBEDDED_LINK_MISMATCH", "EMBEDDED_LINK_NOT_SHOWN",
+                    "a link", carriesLink);
+  checkEmbeddedFlag(ctx, "/campaign/embeddedPhone", "embeddedPhone", "EMBEDDED_PHONE_MISMATCH",
+                    "EMBEDDED_PHONE_NOT_SHOWN", "a phone number", carriesPhone);
   checkReplies(ctx);
   checkDeclarations(ctx);
 }
