@@ -9,6 +9,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
@@ -22,15 +26,15 @@ void checkUsecase(RuleContext& ctx) {
   const std::string& type = ctx.clean("/brand/entityType");
   if (usecase.empty() || type.empty()) return;
   std::string message;
-  if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
+  if (type == "SOLE_PROPRIETOR"sv && usecase != "SOLE_PROPRIETOR"sv) {
     message =
         "A SOLE_PROPRIETOR brand can only register the SOLE_PROPRIETOR use case; change the use case to "
         "SOLE_PROPRIETOR, or register the brand with its EIN as a business.";
-  } else if (usecase == "SOLE_PROPRIETOR" && type != "SOLE_PROPRIETOR") {
+  } else if (usecase == "SOLE_PROPRIETOR"sv && type != "SOLE_PROPRIETOR"sv) {
     message =
         "The SOLE_PROPRIETOR use case is only for sole-proprietor brands; choose the use case that "
         "describes the messages (e.g. ACCOUNT_NOTIFICATION or MIXED).";
-  } else if (usecase == "CHARITY" && type != "NON_PROFIT") {
+  } else if (usecase == "CHARITY"sv && type != "NON_PROFIT"sv) {
     message = "The CHARITY use case is only for NON_PROFIT brands (501(c)(3)); choose another use case.";
   } else {
     return;
@@ -44,7 +48,7 @@ void checkUsecase(RuleContext& ctx) {
 void checkSubUsecaseCount(RuleContext& ctx) {
   const std::string& usecase = ctx.clean("/campaign/usecase");
   struct Bounds {
-    const char* usecase;
+    std::string_view usecase;
     long long min, max;
   };
   static const Bounds kBounds[] = {{"MIXED", 2, 5}, {"LOW_VOLUME", 1, 5}, {"CARRIER_EXEMPT", 1, 5}};
@@ -55,7 +59,7 @@ void checkSubUsecaseCount(RuleContext& ctx) {
     long long n = subs == nullptr ? 0 : static_cast<long long>(subs->size());
     if (n >= b.min && n <= b.max) return;
     Finding f = makeFinding("/campaign/subUsecases", "SUBUSECASE_COUNT",
-                            std::string("A ") + b.usecase + " campaign needs " + std::to_string(b.min) + " to " +
+                            "A " + std::string(b.usecase) + " campaign needs " + std::to_string(b.min) + " to " +
                                 std::to_string(b.max) + " sub-use cases; it has " + std::to_string(n) + ".");
     withNumber(f, "min", b.min);
     withNumber(f, "max", b.max);

@@ -8,6 +8,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
@@ -115,7 +119,7 @@ void scanWords(RuleContext& ctx, std::string_view p, const std::string& text) {
   }
   const bool anyDisallowed = says.matches(content.anyDisallowed);
   // Looked up only when some category may match (rarely).
-  const bool sweepstakeCampaign = anyDisallowed && ctx.text("/campaign/usecase") == "SWEEPSTAKE";
+  const bool sweepstakeCampaign = anyDisallowed && ctx.text("/campaign/usecase") == "SWEEPSTAKE"sv;
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;

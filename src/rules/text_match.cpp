@@ -8,6 +8,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 // What squash keeps of each byte: A-Z as a-z, a-z, 0-9 and bytes of
@@ -470,7 +474,7 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
     }
   }
   // A sole proprietor registers as a person; samples may name the person.
-  if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
+  if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR"sv) {
     const std::string &first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
     if (!first.empty() && !last.empty()) add(first + " " + last);
   }
