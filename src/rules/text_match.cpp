@@ -314,25 +314,30 @@ bool startsWithLowered(std::string_view text, std::string_view prefix) {
 // The set's pass over the text runs at the first question.
 enum class SetAnswer { kHit, kMiss, kAsk };
 
+// The set's pass over the facts' text, once a text. Out of line: inlined,
+// it made every question (a bit looked up, some ten a text) save and restore
+// the registers the pass needs.
+[[gnu::noinline]] void readWithSet(const RuleContext& ctx, TextFacts& facts) {
+  TextMemo& memo = ctx.memo();
+  const ContentData& content = ctx.content();
+  std::vector<int>& hits = memo.setHits();
+  RE2::Set::ErrorInfo info{};
+  if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
+  } else {
+    facts.phrases = TextFacts::Phrases::kKnown;
+    facts.phraseBits = memo.addBits((content.phrasePatterns.size() + 63) / 64);
+    std::uint64_t* bits = memo.bits(facts.phraseBits);
+    for (int hit : hits) bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);
+  }
+}
+
 SetAnswer askSet(const RuleContext& ctx, TextFacts& facts, const LazyRegex& re, bool& exact) {
   const int member = re.phraseMember();
   if (member < 0) return SetAnswer::kAsk;
   exact = re.phraseExact();
-  TextMemo& memo = ctx.memo();
-  if (facts.phrases == TextFacts::Phrases::kUnknown) {
-    const ContentData& content = ctx.content();
-    std::vector<int>& hits = memo.setHits();
-    RE2::Set::ErrorInfo info{};
-    if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
-      facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
-    } else {
-      facts.phrases = TextFacts::Phrases::kKnown;
-      facts.phraseBits = memo.addBits((content.phrasePatterns.size() + 63) / 64);
-      std::uint64_t* bits = memo.bits(facts.phraseBits);
-      for (int hit : hits)
-        bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);
-    }
-  }
+  const TextMemo& memo = ctx.memo();
+  if (facts.phrases == TextFacts::Phrases::kUnknown) readWithSet(ctx, facts);
   if (facts.phrases == TextFacts::Phrases::kFailed) return SetAnswer::kAsk;
   const auto m = static_cast<unsigned>(member);
   return (memo.bits(facts.phraseBits)[m / 64] >> (m % 64) & 1) != 0 ? SetAnswer::kHit : SetAnswer::kMiss;
