@@ -1,6 +1,8 @@
 #include "rules/text_match.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
@@ -34,22 +36,39 @@ constexpr SquashTable kSquash;
 // squash's walk: appends to `out` what squash keeps of each byte of `s`,
 // and returns how many bytes it read. With kStopAtFold it stops at the first
 // byte foldText may change (a template, so squash's walk does not test for it
-// a byte). Writes through a pointer of its own: a store through the string's
-// operator[] may alias the string, which then is read again every byte.
+// a byte); eight bytes that are all printable ASCII, which none is, are then
+// taken in one step without that test (the brand-name search squashes every
+// sample, reply and the flow). Writes through a pointer of its own: a store
+// through the string's operator[] may alias the string, which then is read
+// again every byte.
 template <bool kStopAtFold>
 std::size_t appendSquashed(std::string_view s, std::string& out) {
   const std::size_t at = out.size();
   out.resize(at + s.size());
   char* const kept = &out[at];
   std::size_t n = 0, i = 0;
+  const auto keep = [kept, &n](unsigned char c) {
+    const char k = kSquash.out[c];
+    kept[n] = k;
+    n += k != '\0';
+  };
+  if constexpr (kStopAtFold) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      // A byte at or above 0x80 sets a high bit of the word; without one, a
+      // byte below 0x20 is the only way to borrow into one of word - 0x20s.
+      if (((word | (word - 0x20 * kOnes)) & kHigh) != 0) break;
+      for (std::size_t k = i; k < i + 8; ++k) keep(static_cast<unsigned char>(s[k]));
+    }
+  }
   for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if constexpr (kStopAtFold) {
       if (kSquash.needsFold[c]) break;
     }
-    const char k = kSquash.out[c];
-    kept[n] = k;
-    n += k != '\0';
+    keep(c);
   }
   out.resize(at + n);
   return i;
