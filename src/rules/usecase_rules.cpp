@@ -39,8 +39,9 @@ void checkSampleClasses(RuleContext& ctx) {
     declared = subUsecases(ctx);
     if (declared.empty()) return;  // SUBUSECASE_COUNT already
   }
+  std::vector<const SampleClass*> matched;  // one sample's at a time: its room is allocated once
   for (const auto& [pointer, text] : ctx.samples()) {
-    std::vector<const SampleClass*> matched;
+    matched.clear();
     PhraseAnswers says(ctx, text);
     for (const SampleClass& k : c.classes) {
       if (says.matches(k.regex)) matched.push_back(&k);
