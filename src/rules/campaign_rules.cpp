@@ -97,7 +97,7 @@ void checkSamplesContent(RuleContext& ctx) {
   if (!names.empty()) {
     std::vector<std::string> without;
     for (const auto& s : samples) {
-      if (!namesBrand(ctx, s.second)) without.push_back(s.first);
+      if (!namesBrand(ctx, s.second)) without.emplace_back(s.first);
     }
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
@@ -145,7 +145,7 @@ void checkEmbeddedFlag(RuleContext& ctx, const char* p, const char* flagName, co
   if (value != nullptr && !value->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
   for (const auto& [pointer, text] : ctx.samples()) {
-    if (contains(ctx, text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
+    if (contains(ctx, text)) with.emplace_back(pointer.substr(pointer.rfind('/') + 1));
   }
   const bool declared = value != nullptr && value->get<bool>();  // ctx.flag(p)
   if (declared == !with.empty()) return;

@@ -44,7 +44,7 @@ void checkLinkSites(RuleContext& ctx) {
           ctx.content().serviceDomains.count(siteOf(link.host)) != 0) {
         continue;
       }
-      Finding f = makeFinding(p, "SAMPLE_LINK_OTHER_DOMAIN",
+      Finding f = makeFinding(std::string(p), "SAMPLE_LINK_OTHER_DOMAIN",
                               "The link " + link.text + " is not on the brand's website (" + own +
                                   "); reviewers reject samples that send people to another company's site unless "
                                   "the description explains it.");
@@ -219,7 +219,7 @@ namespace {
 void checkLanguage(RuleContext& ctx) {
   auto check = [&](const auto& p, const std::string& text) {
     if (text.empty() || !looksNonEnglish(ctx.content(), text)) return;
-    ctx.add(makeFinding(p, "TEXT_NOT_ENGLISH",
+    ctx.add(makeFinding(std::string(p), "TEXT_NOT_ENGLISH",
                         "Write this text in English, or add an English translation: carriers review "
                         "registrations in English."));
   };

@@ -114,14 +114,14 @@ RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& o
       flagged_(std::move(flagged)),
       content_(content),
       out_(out) {
-  static const char* const kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
-                                         "/campaign/sample4", "/campaign/sample5"};
+  static constexpr std::string_view kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
+                                                  "/campaign/sample4", "/campaign/sample5"};
   hasBrand_ = isObjectAt("brand");
   hasCampaign_ = isObjectAt("campaign");
   // Absent samples are the common case: copy only the ones present, into
   // room made once (growing one at a time moved the ones before).
   samples_.reserve(std::size(kSamples));
-  for (const char* pointer : kSamples) {
+  for (const std::string_view pointer : kSamples) {
     const std::string& t = text(pointer);
     if (!t.empty()) samples_.emplace_back(pointer, t);
   }

@@ -54,8 +54,11 @@ class RuleContext {
   bool flag(std::string_view pointer, bool absent = false) const;
   const nlohmann::json* value(std::string_view pointer) const;
 
-  // (pointer, text) of every sample present, in order sample1..sample5.
-  const std::vector<std::pair<std::string, std::string>>& samples() const { return samples_; }
+  // (pointer, text) of every sample present, in order sample1..sample5: the
+  // pointer a literal, the text the document's own (valid while the context
+  // lives), so neither is copied.
+  using Sample = std::pair<std::string_view, const std::string&>;
+  const std::vector<Sample>& samples() const { return samples_; }
 
   void add(Finding finding) { out_.push_back(std::move(finding)); }
 
@@ -80,7 +83,7 @@ class RuleContext {
   const ContentData& content_;
   std::vector<Finding>& out_;
   bool hasBrand_ = false, hasCampaign_ = false;
-  std::vector<std::pair<std::string, std::string>> samples_;
+  std::vector<Sample> samples_;
   mutable BrandNames brandNames_;
   mutable bool websiteHostKnown_ = false;
   mutable std::string websiteHost_;
