@@ -175,10 +175,6 @@ std::size_t linkScanStart(const ContentData& content, std::string_view text, std
   return first;
 }
 
-bool mayHoldLink(const ContentData& content, std::string_view text) {
-  return linkScanStart(content, text, 0) != std::string_view::npos;
-}
-
 // What submatch 2 of kCheckedLinkPattern (content_data.cpp) holds for its
 // match `match`: the top-level domain of a bare host, or a null view when
 // the match is a link with a scheme or "www.". RE2 picks the first of the
@@ -525,7 +521,10 @@ bool namesBrand(const RuleContext& ctx, const std::string& text) {
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
   std::vector<Link> links;
-  if (!mayHoldLink(content, text)) return links;
+  // Where the first link can start: none, no scan; else where the search of
+  // the text as written starts (below), not worked out again.
+  const std::size_t firstStart = linkScanStart(content, text, 0);
+  if (firstStart == std::string_view::npos) return links;
   // Email addresses are not links; blank them out first (in a copy only when
   // there may be one to blank).
   std::string blanked;
@@ -549,7 +548,7 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   // the pattern backwards from its end; only when none starts there does it
   // search on.
   while (pos < scan.size() && links.size() < 64) {
-    const std::size_t from = linkScanStart(content, scan, pos);
+    const std::size_t from = pos == 0 && !emails ? firstStart : linkScanStart(content, scan, pos);
     if (from == std::string::npos) break;
     const std::size_t known = knownPattern ? schemeLinkLength(scan, from) : 0;
     if (known != 0) {
