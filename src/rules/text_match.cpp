@@ -127,9 +127,24 @@ std::string_view stripLegalSuffix(std::string_view name) {
     }
     return true;
   };
+  // The suffixes' last bytes: a name ending in another (most do) is done.
+  const auto mayEndOne = [](char last) {
+    switch (toAsciiLower(last)) {
+      case 'd':
+      case 'n':
+      case 'y':
+      case '.':
+      case 'c':
+      case 'p':
+      case ',':
+        return true;
+      default:
+        return false;
+    }
+  };
   std::size_t end = name.size();
   bool changed = true;
-  while (changed) {
+  while (changed && end > 0 && mayEndOne(name[end - 1])) {
     changed = false;
     for (std::string_view suffix : kSuffixes) {
       if (endsWith(end, suffix)) {
