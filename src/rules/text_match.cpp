@@ -1,6 +1,7 @@
 #include "rules/text_match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -127,21 +128,13 @@ std::string_view stripLegalSuffix(std::string_view name) {
     }
     return true;
   };
-  // The suffixes' last bytes: a name ending in another (most do) is done.
-  const auto mayEndOne = [](char last) {
-    switch (toAsciiLower(last)) {
-      case 'd':
-      case 'n':
-      case 'y':
-      case '.':
-      case 'c':
-      case 'p':
-      case ',':
-        return true;
-      default:
-        return false;
-    }
-  };
+  // The bytes a suffix ends with: a name ending in another (most do) is done.
+  static constexpr auto kLastBytes = [] {
+    std::array<bool, 256> last{};
+    for (std::string_view suffix : kSuffixes) last[static_cast<unsigned char>(suffix.back())] = true;
+    return last;
+  }();
+  const auto mayEndOne = [](char c) { return kLastBytes[static_cast<unsigned char>(toAsciiLower(c))]; };
   std::size_t end = name.size();
   bool changed = true;
   while (changed && end > 0 && mayEndOne(name[end - 1])) {
