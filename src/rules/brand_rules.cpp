@@ -6,6 +6,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
@@ -52,12 +56,12 @@ void checkCanadianTaxId(RuleContext& ctx, const std::string& bn) {
 
 void checkTaxId(RuleContext& ctx) {
   const std::string& ein = ctx.clean("/brand/ein");
-  if (ein.empty() || ctx.text("/brand/entityType") == "SOLE_PROPRIETOR") return;
-  std::string issuer = ctx.clean("/brand/einIssuingCountry");
+  if (ein.empty() || ctx.text("/brand/entityType") == "SOLE_PROPRIETOR"sv) return;
+  std::string_view issuer = ctx.clean("/brand/einIssuingCountry");
   if (issuer.empty()) issuer = ctx.text("/brand/country");
-  if (issuer == "CA") {
+  if (issuer == "CA"sv) {
     checkCanadianTaxId(ctx, ein);
-  } else if (issuer == "US") {
+  } else if (issuer == "US"sv) {
     checkUsTaxId(ctx, ein);
   }
 }
@@ -65,13 +69,13 @@ void checkTaxId(RuleContext& ctx) {
 void checkRegion(RuleContext& ctx) {
   const std::string& country = ctx.text("/brand/country");
   const std::string& state = ctx.clean("/brand/state");
-  if (state.empty() || (country != "US" && country != "CA")) return;
-  bool known = country == "US" ? isUsState(state) : isCaProvince(state);
+  if (state.empty() || (country != "US"sv && country != "CA"sv)) return;
+  bool known = country == "US"sv ? isUsState(state) : isCaProvince(state);
   if (known) return;
   std::string suggestion = suggestRegion(state, country);
-  std::string kind = country == "US" ? "US state" : "Canadian province or territory";
+  std::string kind = country == "US"sv ? "US state" : "Canadian province or territory";
   std::string message = "\"" + state.substr(0, 60) + "\" is not a " + kind + " code; ";
-  message += suggestion.empty() ? "use the two-letter code, e.g. " + std::string(country == "US" ? "IL." : "ON.")
+  message += suggestion.empty() ? "use the two-letter code, e.g. " + std::string(country == "US"sv ? "IL." : "ON.")
                                 : "use " + suggestion + " (" + regionName(suggestion, country) + ").";
   Finding f = makeFinding("/brand/state", "STATE_UNKNOWN", message);
   withText(f, "country", country);
@@ -80,7 +84,7 @@ void checkRegion(RuleContext& ctx) {
 }
 
 void checkCanadianPostalCode(RuleContext& ctx) {
-  if (ctx.text("/brand/country") != "CA") return;
+  if (ctx.text("/brand/country") != "CA"sv) return;
   const std::string& postal = ctx.clean("/brand/postalCode");
   if (postal.empty()) return;
   std::string province = ctx.text("/brand/state");
@@ -166,12 +170,12 @@ void checkWebsite(RuleContext& ctx) {
 
 void checkEntityCountry(RuleContext& ctx) {
   const std::string& type = ctx.text("/brand/entityType");
-  if (ctx.text("/brand/country") != "CA" || (type != "NON_PROFIT" && type != "GOVERNMENT")) return;
+  if (ctx.text("/brand/country") != "CA"sv || (type != "NON_PROFIT"sv && type != "GOVERNMENT"sv)) return;
   Finding f = makeFinding("/brand/entityType", "ENTITY_TYPE_US_ONLY",
                           type +
                               " brands are verified against US records only (IRS 501(c), US government); a "
                               "Canadian " +
-                              (type == "NON_PROFIT" ? "non-profit" : "public body") +
+                              (type == "NON_PROFIT"sv ? "non-profit" : "public body") +
                               " will likely fail vetting. Consider PRIVATE_PROFIT or ask the provider.");
   withText(f, "entityType", type);
   ctx.add(std::move(f));

@@ -9,6 +9,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
@@ -22,15 +26,15 @@ void checkUsecase(RuleContext& ctx) {
   const std::string& type = ctx.clean("/brand/entityType");
   if (usecase.empty() || type.empty()) return;
   std::string message;
-  if (type == "SOLE_PROPRIETOR" && usecase != "SOLE_PROPRIETOR") {
+  if (type == "SOLE_PROPRIETOR"sv && usecase != "SOLE_PROPRIETOR"sv) {
     message =
         "A SOLE_PROPRIETOR brand can only register the SOLE_PROPRIETOR use case; change the use case to "
         "SOLE_PROPRIETOR, or register the brand with its EIN as a business.";
-  } else if (usecase == "SOLE_PROPRIETOR" && type != "SOLE_PROPRIETOR") {
+  } else if (usecase == "SOLE_PROPRIETOR"sv && type != "SOLE_PROPRIETOR"sv) {
     message =
         "The SOLE_PROPRIETOR use case is only for sole-proprietor brands; choose the use case that "
         "describes the messages (e.g. ACCOUNT_NOTIFICATION or MIXED).";
-  } else if (usecase == "CHARITY" && type != "NON_PROFIT") {
+  } else if (usecase == "CHARITY"sv && type != "NON_PROFIT"sv) {
     message = "The CHARITY use case is only for NON_PROFIT brands (501(c)(3)); choose another use case.";
   } else {
     return;
@@ -44,7 +48,7 @@ void checkUsecase(RuleContext& ctx) {
 void checkSubUsecaseCount(RuleContext& ctx) {
   const std::string& usecase = ctx.clean("/campaign/usecase");
   struct Bounds {
-    const char* usecase;
+    std::string_view usecase;
     long long min, max;
   };
   static const Bounds kBounds[] = {{"MIXED", 2, 5}, {"LOW_VOLUME", 1, 5}, {"CARRIER_EXEMPT", 1, 5}};
@@ -55,7 +59,7 @@ void checkSubUsecaseCount(RuleContext& ctx) {
     long long n = subs == nullptr ? 0 : static_cast<long long>(subs->size());
     if (n >= b.min && n <= b.max) return;
     Finding f = makeFinding("/campaign/subUsecases", "SUBUSECASE_COUNT",
-                            std::string("A ") + b.usecase + " campaign needs " + std::to_string(b.min) + " to " +
+                            "A " + std::string(b.usecase) + " campaign needs " + std::to_string(b.min) + " to " +
                                 std::to_string(b.max) + " sub-use cases; it has " + std::to_string(n) + ".");
     withNumber(f, "min", b.min);
     withNumber(f, "max", b.max);
@@ -93,7 +97,7 @@ void checkSamplesContent(RuleContext& ctx) {
   if (!names.empty()) {
     std::vector<std::string> without;
     for (const auto& s : samples) {
-      if (!namesBrand(ctx, s.second)) without.push_back(s.first);
+      if (!namesBrand(ctx, s.second)) without.emplace_back(s.first);
     }
     // No sample says who sends: the rejection (TW-E30893). Samples that name
     // another sender (a platform texting for its customers) were approved.
@@ -133,15 +137,17 @@ void checkSamplesContent(RuleContext& ctx) {
 // Samples that carry a link or phone while the flag is false: an error at the
 // flag (TW-E30889, DCA2 601). A flag declared true that no sample shows has no
 // published rejection behind it: a warning under its own code.
-void checkEmbeddedFlag(RuleContext& ctx, const char* flagName, const char* code, const char* unusedCode,
+// `p` is the flag's pointer, "/campaign/" then `flagName`, written out by the
+// caller: built here, it cost an allocation a flag.
+void checkEmbeddedFlag(RuleContext& ctx, const char* p, const char* flagName, const char* code, const char* unusedCode,
                        const char* what, bool (*contains)(const RuleContext&, const std::string&)) {
-  const std::string p = std::string("/campaign/") + flagName;
-  if (ctx.value(p) != nullptr && !ctx.value(p)->is_boolean()) return;  // FIELD_TYPE already
+  const nlohmann::json* value = ctx.value(p);
+  if (value != nullptr && !value->is_boolean()) return;  // FIELD_TYPE already
   std::vector<std::string> with;
   for (const auto& [pointer, text] : ctx.samples()) {
-    if (contains(ctx, text)) with.push_back(pointer.substr(pointer.rfind('/') + 1));
+    if (contains(ctx, text)) with.emplace_back(pointer.substr(pointer.rfind('/') + 1));
   }
-  bool declared = ctx.flag(p);
+  const bool declared = value != nullptr && value->get<bool>();  // ctx.flag(p)
   if (declared == !with.empty()) return;
   std::string message = declared ? std::string(flagName) + " is true but no sample shows " + what +
                                        "; show one in a sample (a placeholder such as [link] will do) or set " +
@@ -226,15 +232,25 @@ void checkDeclarations(RuleContext& ctx) {
     ctx.add(makeFinding("/campaign/description", "DIRECT_LENDING_DESCRIPTION",
                         "A direct-lending campaign must say DIRECT LENDING in its description; add the words."));
   }
-  std::string all = description;
-  for (const auto& s : ctx.samples()) all += "\n" + s.second;
   // A word list matches the texts joined by "\n" exactly when it matches one
   // of them (wordsStayInLine): the parts' set passes, which checkWords needs
-  // anyway, answer for the whole, and only a hit searches the joined text.
+  // anyway, answer for the whole, and only a hit searches the joined text,
+  // which is joined then (most documents never need it).
+  std::string all;
+  bool joined = false;
   auto findInAll = [&](const LazyRegex& re) {
     bool may = !content.wordsStayInLine || mayMatch(ctx, description, re);
     for (const auto& s : ctx.samples()) may = may || mayMatch(ctx, s.second, re);
-    return may ? findWord(*re, all) : std::string();
+    if (!may) return std::string();
+    if (!joined) {
+      all = description;
+      for (const auto& s : ctx.samples()) {
+        all += '\n';
+        all += s.second;
+      }
+      joined = true;
+    }
+    return findWord(*re, all);
   };
   if (!ctx.flag("/campaign/directLending") && ctx.value("/campaign") != nullptr) {
     std::string word = findInAll(content.lending);
@@ -276,9 +292,10 @@ void checkCampaign(RuleContext& ctx) {
   checkSubUsecaseCount(ctx);
   checkSampleCount(ctx);
   checkSamplesContent(ctx);
-  checkEmbeddedFlag(ctx, "embeddedLink", "EMBEDDED_LINK_MISMATCH", "EMBEDDED_LINK_NOT_SHOWN", "a link", carriesLink);
-  checkEmbeddedFlag(ctx, "embeddedPhone", "EMBEDDED_PHONE_MISMATCH", "EMBEDDED_PHONE_NOT_SHOWN", "a phone number",
-                    carriesPhone);
+  checkEmbeddedFlag(ctx, "/campaign/embeddedLink", "embeddedLink", "EMBEDDED_LINK_MISMATCH", "EMBEDDED_LINK_NOT_SHOWN",
+                    "a link", carriesLink);
+  checkEmbeddedFlag(ctx, "/campaign/embeddedPhone", "embeddedPhone", "EMBEDDED_PHONE_MISMATCH",
+                    "EMBEDDED_PHONE_NOT_SHOWN", "a phone number", carriesPhone);
   checkReplies(ctx);
   checkDeclarations(ctx);
 }

@@ -8,6 +8,10 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
@@ -94,9 +98,10 @@ void checkConsentWording(RuleContext& ctx, const std::string& flow) {
   // Marketing needs written consent (30913): a flow that describes only a
   // spoken yes for a marketing campaign.
   const std::string& usecase = ctx.text("/campaign/usecase");
-  bool marketing = usecase == "MARKETING";
+  bool marketing = usecase == "MARKETING"sv;
   if (const nlohmann::json* subs = ctx.value("/campaign/subUsecases"); subs != nullptr && subs->is_array()) {
-    for (const auto& s : *subs) marketing = marketing || (s.is_string() && s.get<std::string>() == "MARKETING");
+    for (const auto& s : *subs)
+      marketing = marketing || (s.is_string() && s.get_ref<const std::string&>() == "MARKETING"sv);
   }
   phrase = firstMatch(says, c.verbalConsent, flow);
   if (marketing && !phrase.empty() && !says.matches(c.writtenConsent)) {

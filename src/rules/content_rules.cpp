@@ -8,23 +8,21 @@
 
 namespace smsreg::rules {
 
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
+
 namespace {
 
 using report::makeFinding;
 using report::withList;
 using report::withText;
 
-const char* const kLinkFields[] = {"/campaign/sample1",
-                                   "/campaign/sample2",
-                                   "/campaign/sample3",
-                                   "/campaign/sample4",
-                                   "/campaign/sample5",
-                                   "/campaign/helpMessage",
-                                   "/campaign/optinMessage",
-                                   "/campaign/optoutMessage",
-                                   "/campaign/embeddedLinkSample",
-                                   "/campaign/privacyPolicyLink",
-                                   "/campaign/termsAndConditionsLink"};
+// Checked for links after the samples (RuleContext::samples, sample1 to
+// sample5, already looked up), in this order.
+const char* const kLinkFields[] = {"/campaign/helpMessage",       "/campaign/optinMessage",
+                                   "/campaign/optoutMessage",     "/campaign/embeddedLinkSample",
+                                   "/campaign/privacyPolicyLink", "/campaign/termsAndConditionsLink"};
 
 // The last two labels of a host: "shop.acme.com" -> "acme.com".
 std::string siteOf(const std::string& host) {
@@ -37,7 +35,7 @@ std::string siteOf(const std::string& host) {
 // A sample that sends people to another company's site: reviewers reject
 // brand, website and samples that do not agree (tests/wild r41; DCA2 603).
 void checkLinkSites(RuleContext& ctx) {
-  const std::string own = siteOf(urlHost(ctx.clean("/brand/website")));
+  const std::string own = siteOf(ctx.websiteHost());
   if (own.empty()) return;
   for (const auto& [p, text] : ctx.samples()) {
     for (const Link& link : linksIn(ctx, text)) {
@@ -46,7 +44,7 @@ void checkLinkSites(RuleContext& ctx) {
           ctx.content().serviceDomains.count(siteOf(link.host)) != 0) {
         continue;
       }
-      Finding f = makeFinding(p, "SAMPLE_LINK_OTHER_DOMAIN",
+      Finding f = makeFinding(std::string(p), "SAMPLE_LINK_OTHER_DOMAIN",
                               "The link " + link.text + " is not on the brand's website (" + own +
                                   "); reviewers reject samples that send people to another company's site unless "
                                   "the description explains it.");
@@ -60,21 +58,19 @@ void checkLinkSites(RuleContext& ctx) {
 
 void checkLinks(RuleContext& ctx) {
   // The website's own scheme is WEBSITE_NOT_HTTPS (a warning); a shortener there is still an error.
-  const std::string& site = ctx.clean("/brand/website");
-  if (!site.empty() && isUrlShortener(urlHost(site))) {
+  const std::string& host = ctx.websiteHost();  // "" for no website
+  if (!host.empty() && isUrlShortener(host)) {
     Finding f = makeFinding("/brand/website", "URL_SHORTENER",
-                            "Give the brand's own website, not a link shortener (" + urlHost(site) + ").");
-    withText(f, "host", urlHost(site));
+                            "Give the brand's own website, not a link shortener (" + host + ").");
+    withText(f, "host", host);
     ctx.add(std::move(f));
   }
-  for (const char* p : kLinkFields) {
-    const std::string& text = ctx.text(p);
-    if (text.empty()) continue;
+  const auto checkField = [&ctx](std::string_view p, const std::string& text) {
     bool shortenerSeen = false, httpSeen = false;
     for (const Link& link : linksIn(ctx, text)) {
       if (!shortenerSeen && isUrlShortener(link.host)) {
         shortenerSeen = true;
-        Finding f = makeFinding(p, "URL_SHORTENER",
+        Finding f = makeFinding(std::string(p), "URL_SHORTENER",
                                 "Replace the shortened link " + link.text +
                                     " with a full link on the brand's own domain; carriers block public "
                                     "URL shorteners.");
@@ -86,19 +82,25 @@ void checkLinks(RuleContext& ctx) {
         httpSeen = true;
         // The published rejection (30892) is about samples; an http link in a
         // reply or policy URL was approved (tests/wild a22): a warning there.
-        const bool sample = std::string_view(p).substr(0, 16) == "/campaign/sample" ||
-                            std::string_view(p) == "/campaign/embeddedLinkSample";
-        Finding f = makeFinding(p, sample ? "LINK_NOT_HTTPS" : "LINK_NOT_HTTPS_OUTSIDE_SAMPLE",
+        const bool sample = p.substr(0, 16) == "/campaign/sample" || p == "/campaign/embeddedLinkSample";
+        Finding f = makeFinding(std::string(p), sample ? "LINK_NOT_HTTPS" : "LINK_NOT_HTTPS_OUTSIDE_SAMPLE",
                                 "Use an https:// link instead of " + link.text + ".");
         withText(f, "link", link.text);
         withText(f, "suggestion", "https://" + link.text.substr(7));
         ctx.add(std::move(f));
       }
     }
+  };
+  for (const auto& [p, text] : ctx.samples()) checkField(p, text);
+  for (const char* p : kLinkFields) {
+    const std::string& text = ctx.text(p);
+    if (!text.empty()) checkField(p, text);
   }
 }
 
-void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) {
+// `p` as a view: the description's pointer is a literal, which as a
+// std::string cost an allocation a document.
+void scanWords(RuleContext& ctx, std::string_view p, const std::string& text) {
   const auto& content = ctx.content();
   PhraseAnswers says(ctx, text);
   const bool anyProhibited = says.matches(content.anyProhibited);
@@ -106,7 +108,7 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     if (!anyProhibited) break;
     std::string word = findWord(ctx, c.regex, text);
     if (word.empty()) continue;
-    Finding f = makeFinding(p, "CONTENT_PROHIBITED",
+    Finding f = makeFinding(std::string(p), "CONTENT_PROHIBITED",
                             "\"" + word + "\" points to " + c.name +
                                 " content, which carriers refuse (SHAFT); remove it unless the campaign is "
                                 "age-gated and the content is allowed.");
@@ -115,14 +117,15 @@ void scanWords(RuleContext& ctx, const std::string& p, const std::string& text) 
     ctx.add(std::move(f));
     break;  // one finding per field and code
   }
-  const bool sweepstakeCampaign = ctx.text("/campaign/usecase") == "SWEEPSTAKE";
   const bool anyDisallowed = says.matches(content.anyDisallowed);
+  // Looked up only when some category may match (rarely).
+  const bool sweepstakeCampaign = anyDisallowed && ctx.text("/campaign/usecase") == "SWEEPSTAKE"sv;
   for (const WordCategory& c : content.disallowed) {
     if (!anyDisallowed) break;
     if (sweepstakeCampaign && c.name == "sweepstakes") continue;
     std::string word = findWord(ctx, c.regex, text);
     if (word.empty()) continue;
-    Finding f = makeFinding(p, "CONTENT_DISALLOWED",
+    Finding f = makeFinding(std::string(p), "CONTENT_DISALLOWED",
                             "\"" + word + "\" points to " + c.name +
                                 " content, which carriers do not allow on 10DLC; remove it or reword.");
     withText(f, "word", word);
@@ -216,7 +219,7 @@ namespace {
 void checkLanguage(RuleContext& ctx) {
   auto check = [&](const auto& p, const std::string& text) {
     if (text.empty() || !looksNonEnglish(ctx.content(), text)) return;
-    ctx.add(makeFinding(p, "TEXT_NOT_ENGLISH",
+    ctx.add(makeFinding(std::string(p), "TEXT_NOT_ENGLISH",
                         "Write this text in English, or add an English translation: carriers review "
                         "registrations in English."));
   };

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "input/json_pointer.hpp"
+#include "rules/domain_checks.hpp"
 
 namespace smsreg::rules {
 
@@ -89,6 +90,14 @@ const std::string& RuleContext::original(std::string_view pointer) const {
   return stringAt(&original_ == &document_ ? value(pointer) : lookup(original_, pointer));
 }
 
+const std::string& RuleContext::websiteHost() const {
+  if (!websiteHostKnown_) {
+    websiteHost_ = urlHost(clean("/brand/website"));
+    websiteHostKnown_ = true;
+  }
+  return websiteHost_;
+}
+
 bool RuleContext::isObjectAt(std::string_view part) const {
   if (!document_.is_object()) return false;
   const auto& top = document_.get_ref<const nlohmann::json::object_t&>();
@@ -105,14 +114,14 @@ RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& o
       flagged_(std::move(flagged)),
       content_(content),
       out_(out) {
-  static const char* const kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
-                                         "/campaign/sample4", "/campaign/sample5"};
+  static constexpr std::string_view kSamples[] = {"/campaign/sample1", "/campaign/sample2", "/campaign/sample3",
+                                                  "/campaign/sample4", "/campaign/sample5"};
   hasBrand_ = isObjectAt("brand");
   hasCampaign_ = isObjectAt("campaign");
   // Absent samples are the common case: copy only the ones present, into
   // room made once (growing one at a time moved the ones before).
   samples_.reserve(std::size(kSamples));
-  for (const char* pointer : kSamples) {
+  for (const std::string_view pointer : kSamples) {
     const std::string& t = text(pointer);
     if (!t.empty()) samples_.emplace_back(pointer, t);
   }

@@ -54,14 +54,21 @@ class RuleContext {
   bool flag(std::string_view pointer, bool absent = false) const;
   const nlohmann::json* value(std::string_view pointer) const;
 
-  // (pointer, text) of every sample present, in order sample1..sample5.
-  const std::vector<std::pair<std::string, std::string>>& samples() const { return samples_; }
+  // (pointer, text) of every sample present, in order sample1..sample5: the
+  // pointer a literal, the text the document's own (valid while the context
+  // lives), so neither is copied.
+  using Sample = std::pair<std::string_view, const std::string&>;
+  const std::vector<Sample>& samples() const { return samples_; }
 
   void add(Finding finding) { out_.push_back(std::move(finding)); }
 
   // This document's memo; one validate call owns the context, so no other
   // thread sees it.
   BrandNames& brandNames() const { return brandNames_; }
+  // urlHost(clean("/brand/website")), worked out on the first ask: the brand
+  // names, the shortener check and the link-site check each want it, and a
+  // host costs a walk and a lowered copy.
+  const std::string& websiteHost() const;
   TextMemo& memo() const { return memo_; }
 
  private:
@@ -76,8 +83,10 @@ class RuleContext {
   const ContentData& content_;
   std::vector<Finding>& out_;
   bool hasBrand_ = false, hasCampaign_ = false;
-  std::vector<std::pair<std::string, std::string>> samples_;
+  std::vector<Sample> samples_;
   mutable BrandNames brandNames_;
+  mutable bool websiteHostKnown_ = false;
+  mutable std::string websiteHost_;
   mutable TextMemo memo_;
 };
 

@@ -1,12 +1,19 @@
 #include "rules/text_match.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "rules/ascii.hpp"
 #include "rules/domain_checks.hpp"
 #include "rules/unicode_text.hpp"
 
 namespace smsreg::rules {
+
+// Comparisons with a literal as a view: inline, not std::string::compare
+// and strlen a call.
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -30,34 +37,48 @@ constexpr SquashTable kSquash;
 // squash's walk: appends to `out` what squash keeps of each byte of `s`,
 // and returns how many bytes it read. With kStopAtFold it stops at the first
 // byte foldText may change (a template, so squash's walk does not test for it
-// a byte). Writes through a pointer of its own: a store through the string's
-// operator[] may alias the string, which then is read again every byte.
+// a byte); eight bytes that are all printable ASCII, which none is, are then
+// taken in one step without that test (the brand-name search squashes every
+// sample, reply and the flow). Writes through a pointer of its own: a store
+// through the string's operator[] may alias the string, which then is read
+// again every byte.
 template <bool kStopAtFold>
 std::size_t appendSquashed(std::string_view s, std::string& out) {
   const std::size_t at = out.size();
   out.resize(at + s.size());
   char* const kept = &out[at];
   std::size_t n = 0, i = 0;
+  const auto keep = [kept, &n](unsigned char c) {
+    const char k = kSquash.out[c];
+    kept[n] = k;
+    n += k != '\0';
+  };
+  if constexpr (kStopAtFold) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      // A byte at or above 0x80 sets a high bit of the word; without one, a
+      // byte below 0x20 is the only way to borrow into one of word - 0x20s.
+      if (((word | (word - 0x20 * kOnes)) & kHigh) != 0) break;
+      for (std::size_t k = i; k < i + 8; ++k) keep(static_cast<unsigned char>(s[k]));
+    }
+  }
   for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if constexpr (kStopAtFold) {
       if (kSquash.needsFold[c]) break;
     }
-    const char k = kSquash.out[c];
-    kept[n] = k;
-    n += k != '\0';
+    keep(c);
   }
   out.resize(at + n);
   return i;
 }
 
-// Lowercase ASCII letters and digits only, so "Brightside  Plumbing" and
-// "brightside plumbing" compare equal. Non-ASCII bytes are kept as they are.
-std::string squash(std::string_view s) {
-  std::string out;
-  appendSquashed<false>(s, out);
-  return out;
-}
+// squash(s), as the comments below say, is what appendSquashed<false>
+// appends of s: lowercase ASCII letters and digits only, so "Brightside
+// Plumbing" and "brightside plumbing" compare equal; non-ASCII bytes are
+// kept as they are.
 
 // squash(foldText(s)) is squash(s[0, p - 1)) followed by
 // squash(foldText(s[p - 1, end))) when `p` is the first byte foldText may
@@ -91,20 +112,35 @@ bool nameEndsAfter(const std::string& haystack, std::size_t from, const std::vec
   return false;
 }
 
-// Lowercases once and moves an end index, so stripping is linear however
-// many suffixes (or commas) a name ends with.
-std::string stripLegalSuffix(const std::string& name) {
-  static const std::string_view kSuffixes[] = {
+// The length of `name` without its legal suffixes ("Inc.", "LLC", commas),
+// compared in place ignoring ASCII case from each suffix's last byte, where
+// most are told apart: no lowered copy of the name (brandNames strips two
+// names a document). Moving an end index keeps it linear however many
+// suffixes (or commas) a name ends with.
+std::string_view stripLegalSuffix(std::string_view name) {
+  static constexpr std::string_view kSuffixes[] = {
       " incorporated", " corporation", " company", " limited", " inc.", " inc", " llc", " l.l.c.", " ltd.",
       " ltd",          " corp.",       " corp",    " co.",     " llp",  " lp",  " plc", " pllc",   ","};
-  std::string lower = name;
-  for (char& c : lower) c = toAsciiLower(c);
-  std::size_t end = lower.size();
+  const auto endsWith = [&name](std::size_t end, std::string_view suffix) {
+    if (end <= suffix.size()) return false;
+    for (std::size_t k = suffix.size(); k-- > 0;) {
+      if (toAsciiLower(name[end - suffix.size() + k]) != suffix[k]) return false;
+    }
+    return true;
+  };
+  // The bytes a suffix ends with: a name ending in another (most do) is done.
+  static constexpr auto kLastBytes = [] {
+    std::array<bool, 256> last{};
+    for (std::string_view suffix : kSuffixes) last[static_cast<unsigned char>(suffix.back())] = true;
+    return last;
+  }();
+  const auto mayEndOne = [](char c) { return kLastBytes[static_cast<unsigned char>(toAsciiLower(c))]; };
+  std::size_t end = name.size();
   bool changed = true;
-  while (changed) {
+  while (changed && end > 0 && mayEndOne(name[end - 1])) {
     changed = false;
     for (std::string_view suffix : kSuffixes) {
-      if (end > suffix.size() && std::string_view(lower).substr(end - suffix.size(), suffix.size()) == suffix) {
+      if (endsWith(end, suffix)) {
         end -= suffix.size();
         changed = true;
         break;
@@ -145,10 +181,6 @@ std::size_t linkScanStart(const ContentData& content, std::string_view text, std
   if (first == std::string_view::npos) return first;
   while (first > pos && isLabelChar(text[first - 1])) --first;
   return first;
-}
-
-bool mayHoldLink(const ContentData& content, std::string_view text) {
-  return linkScanStart(content, text, 0) != std::string_view::npos;
 }
 
 // What submatch 2 of kCheckedLinkPattern (content_data.cpp) holds for its
@@ -305,25 +337,30 @@ bool startsWithLowered(std::string_view text, std::string_view prefix) {
 // The set's pass over the text runs at the first question.
 enum class SetAnswer { kHit, kMiss, kAsk };
 
+// The set's pass over the facts' text, once a text. Out of line: inlined,
+// it made every question (a bit looked up, some ten a text) save and restore
+// the registers the pass needs.
+[[gnu::noinline]] void readWithSet(const RuleContext& ctx, TextFacts& facts) {
+  TextMemo& memo = ctx.memo();
+  const ContentData& content = ctx.content();
+  std::vector<int>& hits = memo.setHits();
+  RE2::Set::ErrorInfo info{};
+  if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
+  } else {
+    facts.phrases = TextFacts::Phrases::kKnown;
+    facts.phraseBits = memo.addBits((content.phrasePatterns.size() + 63) / 64);
+    std::uint64_t* bits = memo.bits(facts.phraseBits);
+    for (int hit : hits) bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);
+  }
+}
+
 SetAnswer askSet(const RuleContext& ctx, TextFacts& facts, const LazyRegex& re, bool& exact) {
   const int member = re.phraseMember();
   if (member < 0) return SetAnswer::kAsk;
   exact = re.phraseExact();
-  TextMemo& memo = ctx.memo();
-  if (facts.phrases == TextFacts::Phrases::kUnknown) {
-    const ContentData& content = ctx.content();
-    std::vector<int>& hits = memo.setHits();
-    RE2::Set::ErrorInfo info{};
-    if (!content.phraseSet->Match(facts.text, &hits, &info) && info.kind != RE2::Set::kNoError) {
-      facts.phrases = TextFacts::Phrases::kFailed;  // out of memory: one pattern at a time, as before
-    } else {
-      facts.phrases = TextFacts::Phrases::kKnown;
-      facts.phraseBits = memo.addBits((content.phrasePatterns.size() + 63) / 64);
-      std::uint64_t* bits = memo.bits(facts.phraseBits);
-      for (int hit : hits)
-        bits[static_cast<unsigned>(hit) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(hit) % 64);
-    }
-  }
+  const TextMemo& memo = ctx.memo();
+  if (facts.phrases == TextFacts::Phrases::kUnknown) readWithSet(ctx, facts);
   if (facts.phrases == TextFacts::Phrases::kFailed) return SetAnswer::kAsk;
   const auto m = static_cast<unsigned>(member);
   return (memo.bits(facts.phraseBits)[m / 64] >> (m % 64) & 1) != 0 ? SetAnswer::kHit : SetAnswer::kMiss;
@@ -425,44 +462,57 @@ const std::vector<std::string>& brandNames(const RuleContext& ctx) {
   // At most five names: room for them at once, not grown a name at a time.
   memo.names.reserve(5);
   memo.squashed.reserve(5);
-  auto add = [&](const std::string& name) {
+  auto add = [&](std::string_view name) {
     std::string squashed = squashFold(name);
     if (squashed.size() < 2) return;
-    memo.names.push_back(name);
+    memo.names.emplace_back(name);
     // The same name twice (display and company name alike) is looked for once.
     if (std::find(memo.squashed.begin(), memo.squashed.end(), squashed) == memo.squashed.end()) {
       memo.squashed.push_back(std::move(squashed));
     }
   };
-  for (const char* p : {"/brand/displayName", "/brand/companyName"}) {
-    add(stripLegalSuffix(ctx.original(p)));  // clean: a name over its length limit is not used
-  }
+  const std::string& displayName = ctx.original("/brand/displayName");
+  // clean: a name over its length limit is not used
+  add(stripLegalSuffix(displayName));
+  add(stripLegalSuffix(ctx.original("/brand/companyName")));
   // Programs and shops are named by the brand's first word ("Sandbar
-  // Rewards" of Sandbar Surf Shop) when that word is distinctive.
+  // Rewards" of Sandbar Surf Shop) when that word is distinctive: the first
+  // run of letters, digits and non-ASCII bytes of the folded name, and not
+  // all that squash keeps of it (no byte outside the run that squash keeps).
   {
-    const std::string display = foldText(ctx.original("/brand/displayName"));
-    std::string word;
-    for (char ch : display) {
-      if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80) {
-        word += ch;
-      } else if (!word.empty()) {
-        break;
+    thread_local std::string display;  // folded into memory kept for the thread
+    foldTextInto(displayName, display);
+    const auto wordByte = [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
+    };
+    std::size_t start = 0;
+    while (start < display.size() && !wordByte(display[start])) ++start;
+    std::size_t end = start;
+    while (end < display.size() && wordByte(display[end])) ++end;
+    const auto squashKeeps = [](std::string_view part) {
+      for (const char ch : part) {
+        if (kSquash.out[static_cast<unsigned char>(ch)] != '\0') return true;
       }
+      return false;
+    };
+    if (end - start >= 4 && (squashKeeps(std::string_view(display).substr(0, start)) ||
+                             squashKeeps(std::string_view(display).substr(end)))) {
+      const std::string word = display.substr(start, end - start);
+      if (ctx.content().genericNameWords.count(word) == 0) add(word);
     }
-    if (word.size() >= 4 && word != squash(display) && ctx.content().genericNameWords.count(word) == 0) add(word);
   }
   // A sole proprietor registers as a person; samples may name the person.
-  if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR") {
+  if (ctx.clean("/brand/entityType") == "SOLE_PROPRIETOR"sv) {
     const std::string &first = ctx.clean("/brand/firstName"), last = ctx.clean("/brand/lastName");
     if (!first.empty() && !last.empty()) add(first + " " + last);
   }
   // The website's own name ("brightsideplumbing" of brightsideplumbing.com)
   // is how an app or a shop is often named in its texts.
-  const std::string host = urlHost(ctx.clean("/brand/website"));
+  const std::string& host = ctx.websiteHost();
   if (auto dot = host.rfind('.'); dot != std::string::npos) {
     std::string_view label = std::string_view(host).substr(0, dot);
     label = label.substr(label.rfind('.') == std::string_view::npos ? 0 : label.rfind('.') + 1);
-    if (label.size() >= 4) add(std::string(label));
+    if (label.size() >= 4) add(label);
   }
   return memo.names;
 }
@@ -479,7 +529,10 @@ bool namesBrand(const RuleContext& ctx, const std::string& text) {
 
 std::vector<Link> findLinks(const ContentData& content, const std::string& text) {
   std::vector<Link> links;
-  if (!mayHoldLink(content, text)) return links;
+  // Where the first link can start: none, no scan; else where the search of
+  // the text as written starts (below), not worked out again.
+  const std::size_t firstStart = linkScanStart(content, text, 0);
+  if (firstStart == std::string_view::npos) return links;
   // Email addresses are not links; blank them out first (in a copy only when
   // there may be one to blank).
   std::string blanked;
@@ -503,7 +556,7 @@ std::vector<Link> findLinks(const ContentData& content, const std::string& text)
   // the pattern backwards from its end; only when none starts there does it
   // search on.
   while (pos < scan.size() && links.size() < 64) {
-    const std::size_t from = linkScanStart(content, scan, pos);
+    const std::size_t from = pos == 0 && !emails ? firstStart : linkScanStart(content, scan, pos);
     if (from == std::string::npos) break;
     const std::size_t known = knownPattern ? schemeLinkLength(scan, from) : 0;
     if (known != 0) {

@@ -20,23 +20,33 @@ bool plainByte(unsigned char c) { return c < 0x80 && (c >= 0x20 || c == '\t' || 
 // How many bytes of `text` from `from` on are plain, eight bytes a step: a
 // word with no byte at or above 0x80 and none below 0x20 is plain; one that
 // may hold a control byte (tab and newlines are plain) is looked at byte by
-// byte.
+// byte, out of the word loop (kept in it, the compiler carried eight
+// indexes through every step). Every string of every document comes here.
 std::size_t plainRun(std::string_view text, std::size_t from) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighBits = 0x8080808080808080u;
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
+  // False when the eight bytes at `at` are all plain ASCII above 0x1F: a
+  // byte at or above 0x80 sets a high bit in the word, and without one, a
+  // byte below 0x20 is the only way to borrow into a high bit of word - 0x20s.
+  const auto mayStop = [&text](std::size_t at) {
     std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if ((word & kHighBits) != 0) break;
-    // With no high bit set, a byte below 0x20 is the only way to borrow into
-    // a high bit here.
-    if (((word - 0x20 * kOnes) & kHighBits) != 0) {
-      for (std::size_t k = i; k < i + 8; ++k) {
-        if (!plainByte(static_cast<unsigned char>(text[k]))) return k - from;
-      }
+    std::memcpy(&word, text.data() + at, 8);
+    return ((word | (word - 0x20 * kOnes)) & kHighBits) != 0;
+  };
+  const std::size_t n = text.size();
+  std::size_t i = from;
+  while (i + 8 <= n) {
+    if (!mayStop(i)) {
+      i += 8;
+      continue;
+    }
+    for (const std::size_t end = i + 8; i < end; ++i) {
+      if (!plainByte(static_cast<unsigned char>(text[i]))) return i - from;
     }
   }
-  while (i < text.size() && plainByte(static_cast<unsigned char>(text[i]))) ++i;
+  // Fewer than eight bytes left: the text's last eight, overlapping the ones
+  // before, settle a plain end in one step (most strings end so).
+  if (i < n && n - from >= 8 && !mayStop(n - 8)) return n - from;
+  while (i < n && plainByte(static_cast<unsigned char>(text[i]))) ++i;
   return i - from;
 }
 
@@ -210,14 +220,20 @@ bool normalizingChangesText(std::string_view text) {
   return differs && normalizeText(text) != text;
 }
 
+// Objects and arrays are walked through their containers: json's own
+// iterator asks the value's type at every step.
 bool normalizingChanges(const nlohmann::json& document) {
   if (document.is_string()) {
     const std::string& s = document.get_ref<const std::string&>();
     return !plainAscii(s) && normalizingChangesText(s);
   }
-  if (document.is_structured()) {
-    for (const auto& child : document) {
-      if (normalizingChanges(child)) return true;  // depth bounded by the parser's limit
+  if (document.is_object()) {
+    for (const auto& member : document.get_ref<const nlohmann::json::object_t&>()) {
+      if (normalizingChanges(member.second)) return true;  // depth bounded by the parser's limit
+    }
+  } else if (document.is_array()) {
+    for (const auto& item : document.get_ref<const nlohmann::json::array_t&>()) {
+      if (normalizingChanges(item)) return true;
     }
   }
   return false;

@@ -39,8 +39,9 @@ void checkSampleClasses(RuleContext& ctx) {
     declared = subUsecases(ctx);
     if (declared.empty()) return;  // SUBUSECASE_COUNT already
   }
+  std::vector<const SampleClass*> matched;  // one sample's at a time: its room is allocated once
   for (const auto& [pointer, text] : ctx.samples()) {
-    std::vector<const SampleClass*> matched;
+    matched.clear();
     PhraseAnswers says(ctx, text);
     for (const SampleClass& k : c.classes) {
       if (says.matches(k.regex)) matched.push_back(&k);
@@ -57,11 +58,11 @@ void checkSampleClasses(RuleContext& ctx) {
     const std::string kind = matched.front()->name;
     const std::string uses = report::joinWords(declared);
     Finding f = unmistakable
-                    ? makeFinding(pointer, "SAMPLE_USECASE_MISMATCH",
+                    ? makeFinding(std::string(pointer), "SAMPLE_USECASE_MISMATCH",
                                   "This sample is a " + kind + " message, which the " + uses +
                                       " use case does not cover; carriers reject campaigns whose samples do not "
                                       "match the use case. Register it under a use case that covers it.")
-                    : makeFinding(pointer, "SAMPLE_USECASE_UNCOVERED",
+                    : makeFinding(std::string(pointer), "SAMPLE_USECASE_UNCOVERED",
                                   "This sample reads as a " + kind + " message, which the declared " + uses +
                                       " use case does not obviously cover; make the sample match the use case, or "
                                       "add the use case that covers it.");
