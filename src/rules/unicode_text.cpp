@@ -164,6 +164,43 @@ void normalizeStrings(nlohmann::json& document) {
 
 namespace {
 
+// The last few pieces utf8proc gave back as they were, on this thread:
+// documents of one sender repeat their few other characters (a "✓" in every
+// sample), and mapping a piece costs over a thousand instructions where
+// this look-up costs a few dozen. What utf8proc gives depends on the piece
+// alone, so a piece found here is normalised as written.
+class UnchangedPieces {
+ public:
+  bool contains(std::string_view whole) const noexcept {
+    for (const Slot& slot : slots_) {
+      if (slot.size == whole.size() && std::memcmp(slot.bytes, whole.data(), whole.size()) == 0) return true;
+    }
+    return false;
+  }
+
+  void add(std::string_view whole) noexcept {
+    if (whole.size() > kMaxBytes) return;
+    Slot& slot = slots_[next_];
+    next_ = (next_ + 1) % kSlots;
+    slot.size = whole.size();
+    std::memcpy(slot.bytes, whole.data(), whole.size());
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 8, kMaxBytes = 16;
+  struct Slot {
+    std::size_t size = 0;  // 0: empty (a piece is never empty)
+    char bytes[kMaxBytes];
+  };
+  Slot slots_[kSlots];
+  std::size_t next_ = 0;
+};
+
+UnchangedPieces& unchangedPieces() {
+  thread_local UnchangedPieces pieces;
+  return pieces;
+}
+
 // normalizeText(text) != text without building the normalised copy: only
 // the pieces utf8proc maps can change, so they alone are mapped and compared
 // with themselves. One that differs settles it the slow way (the pieces'
@@ -177,9 +214,12 @@ bool normalizingChangesText(std::string_view text) {
       [&](std::string_view before, std::string_view run) {
         if (latin1Letters(run, false)) return true;  // normalised as written
         const std::string_view whole(before.data(), before.size() + run.size());
+        UnchangedPieces& unchanged = unchangedPieces();
+        if (unchanged.contains(whole)) return true;
         piece.clear();
         if (!appendMapped(piece, whole, false)) return false;  // not UTF-8: the text stays as it is
         differs = piece != whole;
+        if (!differs) unchanged.add(whole);
         return !differs;
       });
   return differs && normalizeText(text) != text;
