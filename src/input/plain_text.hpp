@@ -48,33 +48,42 @@ inline std::size_t plainRun(std::string_view text, std::size_t from) {
 }
 
 // Whether `text` is all plain: one pass that ORs its words without a branch
-// a word (a string read whole is nearly always plain, and most are short),
-// plainRun only for text that may not be (a tab or newline, or not ASCII).
+// a word (a string read whole is nearly always plain, and most are short).
+// `bytes` gathers the bytes (a high bit: not ASCII), `lowered` the bytes less
+// 0x20 (without a byte at or above 0x80, a high bit only from a byte below
+// 0x20, as in plainRun); plainRun settles only ASCII with a control byte
+// (a tab or newline is plain).
 inline bool plainAscii(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighBits = 0x8080808080808080u;
-  // As in plainRun: high bits set only by a byte at or above 0x80 or below 0x20.
-  const auto outside = [](std::uint64_t word, std::uint64_t ones) { return word | (word - 0x20 * ones); };
   const char* const p = text.data();
   const std::size_t n = text.size();
-  std::uint64_t seen = 0;
+  std::uint64_t bytes = 0, lowered = 0;
   if (n >= 8) {
     std::uint64_t word;
     for (std::size_t i = 0; i + 8 < n; i += 8) {
       std::memcpy(&word, p + i, 8);
-      seen |= outside(word, kOnes);
+      bytes |= word;
+      lowered |= word - 0x20 * kOnes;
     }
     std::memcpy(&word, p + n - 8, 8);  // the last eight, overlapping
-    seen |= outside(word, kOnes);
+    bytes |= word;
+    lowered |= word - 0x20 * kOnes;
   } else if (n >= 4) {
     std::uint32_t head, tail;
     std::memcpy(&head, p, 4);
     std::memcpy(&tail, p + n - 4, 4);
-    seen = outside(head, kOnes >> 32) | outside(tail, kOnes >> 32);
-    seen &= 0xFFFFFFFFu;
+    bytes = head | tail;
+    lowered = static_cast<std::uint32_t>(head - 0x20 * static_cast<std::uint32_t>(kOnes)) |
+              static_cast<std::uint32_t>(tail - 0x20 * static_cast<std::uint32_t>(kOnes));
   } else {
-    for (std::size_t i = 0; i < n; ++i) seen |= outside(static_cast<unsigned char>(p[i]), 1) & 0xFF;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      bytes |= c;
+      lowered |= static_cast<unsigned char>(c - 0x20);
+    }
   }
-  return (seen & kHighBits) == 0 || plainRun(text, 0) == n;
+  if ((bytes & kHighBits) != 0) return false;
+  return (lowered & kHighBits) == 0 || plainRun(text, 0) == n;
 }
 
 }  // namespace smsreg::input
