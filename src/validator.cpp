@@ -109,13 +109,23 @@ struct Validator::Impl {
     json& doc = recycled.tree();
     input::ParseError why;
     if (!recycled.parse(text, options.limits, why)) return inputError(why.pointer, why.code, why.message);
+    // Whether normalising would change no string of the document, known
+    // when the parse listed the strings that are not plain ASCII (at once:
+    // the list views the parser's buffer). Until the rules read it the tree
+    // only loses members and elements (the part's erase, prepareSubmission),
+    // which changes no string, and gains a string only where a keyword list
+    // is tidied: one that is plain ASCII changes on normalising no more than
+    // the document's others; any other drops what the parse knew. The schema
+    // stage reads the tree const. Else normalizedDocument walks it.
+    const input::NonPlainStrings* nonPlain = recycled.nonPlainStrings();
+    bool unchanged = nonPlain != nullptr && !rules::normalizingChangesAny(*nonPlain);
     if (options.part == Part::kBrand) {
       doc.erase("campaign");
       doc.erase("phoneNumbers");
     } else if (options.part == Part::kCampaign) {
       doc.erase("brand");
     }
-    registration::tidyKeywordLists(doc);
+    if (registration::tidyKeywordLists(doc)) unchanged = false;
 
     std::vector<Finding> findings, unknownKeys;
     registration::prepareSubmission(doc, *fields, findings, unknownKeys);
@@ -131,7 +141,7 @@ struct Validator::Impl {
     // Rules read the text normalised (spaces, accents, zero-width, quotes);
     // messages that quote a name quote the user's own.
     json copy;
-    const json& normalized = rules::normalizedDocument(doc, copy);
+    const json& normalized = unchanged ? doc : rules::normalizedDocument(doc, copy);
     rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings);
     rules::checkBrand(ctx);
     rules::checkCampaign(ctx);

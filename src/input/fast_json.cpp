@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "input/bounded_json.hpp"
+#include "input/plain_text.hpp"
 
 namespace smsreg::input {
 
@@ -99,10 +100,13 @@ constexpr std::size_t kStringSlack = 64;
 // like the last allocates and frees next to nothing.
 class TreeCopier {
  public:
-  TreeCopier(std::string_view text, const Limits& limits)
+  // `nonPlain`, when given, gets every string value (not key) that is not
+  // plain ASCII (NonPlainStrings, fast_json.hpp).
+  TreeCopier(std::string_view text, const Limits& limits, NonPlainStrings* nonPlain)
       : text_(text),
         maxDepth_(std::min(limits.maxDepth, kMaxDepthCeiling)),
         maxString_(limits.maxString),
+        nonPlain_(nonPlain),
         scratch_(copyScratch()) {
     // What a copy that gave up left.
     scratch_.members.clear();
@@ -156,6 +160,7 @@ class TreeCopier {
       case dom::element_type::STRING: {
         const std::string_view text = from.get_string().value_unsafe();
         if (text.size() >= maxString_) return false;
+        if (nonPlain_ != nullptr && !plainAscii(text)) nonPlain_->push_back(text);
         json::string_t& to_text = *to.get_ptr<json::string_t*>();
         const std::size_t capacity = to_text.capacity();
         if (capacity >= text.size() && capacity <= kKeptGrowth * text.size() + kStringSlack) {
@@ -380,6 +385,7 @@ class TreeCopier {
   std::string_view text_;
   std::size_t maxDepth_;
   std::size_t maxString_;
+  NonPlainStrings* nonPlain_;
   Search minusZero_ = Search::kNotYet;  // "-0" in the text
   std::size_t objects_ = 0;             // objects met so far, for CopyScratch::lastOrder
   CopyScratch& scratch_;
@@ -397,7 +403,8 @@ dom::parser& threadParser() {
 namespace {
 
 // parseFastReusing without its last step: on false `out` may hold anything.
-bool update(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
+bool update(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject,
+            NonPlainStrings* nonPlain) noexcept {
   // Over or at the size limit: the reference parser says so. A NUL byte
   // is refused by both, but with an offset only the reference reports.
   if (text.size() > kFastPathMaxBytes || text.size() >= limits.maxBytes) return false;
@@ -418,7 +425,7 @@ bool update(std::string_view text, const Limits& limits, nlohmann::json& out, bo
       return false;
     }
     if (requireObject && root.type() != dom::element_type::OBJECT) return false;
-    TreeCopier copier(text, limits);
+    TreeCopier copier(text, limits, nonPlain);
     TreeCopier::retype(out, TreeCopier::typeOf(root));
     return copier.copy(root, out, 0);
   } catch (...) {
@@ -431,11 +438,13 @@ bool update(std::string_view text, const Limits& limits, nlohmann::json& out, bo
 
 bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
   releaseTree(out);
-  return parseFastReusing(text, limits, out, requireObject);
+  return parseFastReusing(text, limits, out, requireObject, nullptr);
 }
 
-bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept {
-  if (update(text, limits, out, requireObject)) return true;
+bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject,
+                      NonPlainStrings* nonPlain) noexcept {
+  if (nonPlain != nullptr) nonPlain->clear();
+  if (update(text, limits, out, requireObject, nonPlain)) return true;
   releaseTree(out);
   return false;
 }

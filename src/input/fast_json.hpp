@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "smsreg/options.hpp"
 
@@ -31,11 +32,20 @@ inline constexpr std::size_t kFastPathMaxBytes = std::size_t{64} << 10;
 // per thread).
 bool parseFast(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept;
 
+// The string values (not keys) of a document that are not plain ASCII
+// (input/plain_text.hpp), in the order read: views into the thread's
+// simdjson buffer, valid until the thread's next fast parse. Only they can
+// change when the document is normalised (rules/unicode_text.hpp).
+using NonPlainStrings = std::vector<std::string_view>;
+
 // parseFast into a tree that may hold an earlier document (RecycledTree,
 // input/recycled_tree.hpp): members, strings and elements that are there
 // already are overwritten in place, the rest made or freed. The outcome is
 // parseFast's, `out` then holding exactly the tree parseFast builds, or null.
-bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject) noexcept;
+// `nonPlain`, when given, is cleared and, on success, holds the document's
+// NonPlainStrings (on failure: anything).
+bool parseFastReusing(std::string_view text, const Limits& limits, nlohmann::json& out, bool requireObject,
+                      NonPlainStrings* nonPlain = nullptr) noexcept;
 
 }  // namespace smsreg::input
 

@@ -10,6 +10,7 @@ namespace {
 
 struct KeptTree {
   nlohmann::json tree;
+  NonPlainStrings nonPlain;  // its buffer kept too
   bool inUse = false;
   // nlohmann's destructor would allocate (bounded_json.hpp, releaseTree).
   ~KeptTree() { releaseTree(tree); }
@@ -28,6 +29,7 @@ RecycledTree::RecycledTree() noexcept : tree_(&own_), exceptions_(std::uncaught_
   kept.inUse = true;
   inUse_ = &kept.inUse;
   tree_ = &kept.tree;
+  keptNonPlain_ = &kept.nonPlain;
 }
 
 RecycledTree::~RecycledTree() {
@@ -37,10 +39,12 @@ RecycledTree::~RecycledTree() {
 
 bool RecycledTree::parse(std::string_view text, const Limits& limits, ParseError& error) noexcept {
   keep_ = false;
+  nonPlain_ = nullptr;
   if (inUse_ == nullptr || text.size() > kRecycleMaxBytes) return parseBounded(text, limits, *tree_, error);
-  if (parseFastReusing(text, limits, *tree_, true)) {
+  if (parseFastReusing(text, limits, *tree_, true, keptNonPlain_)) {
     error = ParseError{};  // as the reference parser leaves it on success
     keep_ = true;
+    nonPlain_ = keptNonPlain_;
     return true;
   }
   // The fast path gave up (and left the tree null): parseBounded's would

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "input/bounded_json.hpp"
+#include "input/fast_json.hpp"
 
 namespace smsreg::input {
 
@@ -35,13 +36,20 @@ class RecycledTree {
   bool parse(std::string_view text, const Limits& limits, ParseError& error) noexcept;
 
   nlohmann::json& tree() noexcept { return *tree_; }
+  // The string values of tree() that are not plain ASCII, as parse() read
+  // them (NonPlainStrings: valid until the thread's next fast parse, so to
+  // be read at once); null when parse() does not know them (the reference
+  // parser read the document, or it failed).
+  const NonPlainStrings* nonPlainStrings() const noexcept { return nonPlain_; }
 
  private:
   nlohmann::json own_;
   nlohmann::json* tree_;
-  bool* inUse_ = nullptr;  // the thread's flag, when tree_ is the kept tree
-  bool keep_ = false;      // parse() read a small document by the fast path
-  int exceptions_;         // std::uncaught_exceptions() at the start
+  bool* inUse_ = nullptr;                    // the thread's flag, when tree_ is the kept tree
+  NonPlainStrings* keptNonPlain_ = nullptr;  // the thread's, with inUse_
+  const NonPlainStrings* nonPlain_ = nullptr;
+  bool keep_ = false;  // parse() read a small document by the fast path
+  int exceptions_;     // std::uncaught_exceptions() at the start
 };
 
 }  // namespace smsreg::input

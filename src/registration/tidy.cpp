@@ -1,5 +1,6 @@
 #include "registration/tidy.hpp"
 
+#include "input/plain_text.hpp"
 #include "rules/unicode_text.hpp"
 
 namespace smsreg::registration {
@@ -32,13 +33,14 @@ bool alreadyTidy(std::string_view list) noexcept {
   return true;
 }
 
-void tidyKeywordLists(nlohmann::json& document) {
-  if (!document.is_object()) return;
+bool tidyKeywordLists(nlohmann::json& document) {
+  if (!document.is_object()) return false;
   // The maps themselves, asked by string_view: a key as const char* costs a
   // strlen at every compare.
   auto& top = document.get_ref<nlohmann::json::object_t&>();
   auto campaign = top.find(std::string_view("campaign"));
-  if (campaign == top.end() || !campaign->second.is_object()) return;
+  if (campaign == top.end() || !campaign->second.is_object()) return false;
+  bool wroteOther = false;
   auto& members = campaign->second.get_ref<nlohmann::json::object_t&>();
   for (const std::string_view key :
        {std::string_view("helpKeywords"), std::string_view("optinKeywords"), std::string_view("optoutKeywords")}) {
@@ -47,8 +49,11 @@ void tidyKeywordLists(nlohmann::json& document) {
     const std::string& list = it->second.get_ref<const std::string&>();
     if (alreadyTidy(list)) continue;
     std::string tidy = tidyKeywordList(list);
-    if (!tidy.empty()) it->second = std::move(tidy);  // all blank stays blank: FIELD_REQUIRED decides
+    if (tidy.empty()) continue;  // all blank stays blank: FIELD_REQUIRED decides
+    wroteOther = wroteOther || !input::plainAscii(tidy);
+    it->second = std::move(tidy);
   }
+  return wroteOther;
 }
 
 }  // namespace smsreg::registration

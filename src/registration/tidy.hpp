@@ -20,7 +20,10 @@ std::string tidyKeywordList(const std::string& list);
 // costs a scan where tidying costs a normalised copy and a rebuilt list.
 bool alreadyTidy(std::string_view list) noexcept;
 // Applies tidyKeywordList to /campaign/{help,optin,optout}Keywords in place.
-void tidyKeywordLists(nlohmann::json& document);
+// True when a list it rewrote is not plain ASCII (input/plain_text.hpp): the
+// only way the steps before the rules put a string into a submission that
+// its parse did not read (Validator::Impl::run).
+bool tidyKeywordLists(nlohmann::json& document);
 
 }  // namespace smsreg::registration
 

@@ -7,51 +7,16 @@
 #include <cstring>
 #include <memory>
 
+#include "input/plain_text.hpp"
 #include "rules/ascii.hpp"
 
 namespace smsreg::rules {
 
 namespace {
 
-// ASCII other than control characters (tab and newlines are plain): what
-// normalisation leaves as it is.
-bool plainByte(unsigned char c) { return c < 0x80 && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r'); }
-
-// How many bytes of `text` from `from` on are plain, eight bytes a step: a
-// word with no byte at or above 0x80 and none below 0x20 is plain; one that
-// may hold a control byte (tab and newlines are plain) is looked at byte by
-// byte, out of the word loop (kept in it, the compiler carried eight
-// indexes through every step). Every string of every document comes here.
-std::size_t plainRun(std::string_view text, std::size_t from) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighBits = 0x8080808080808080u;
-  // False when the eight bytes at `at` are all plain ASCII above 0x1F: a
-  // byte at or above 0x80 sets a high bit in the word, and without one, a
-  // byte below 0x20 is the only way to borrow into a high bit of word - 0x20s.
-  const auto mayStop = [&text](std::size_t at) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + at, 8);
-    return ((word | (word - 0x20 * kOnes)) & kHighBits) != 0;
-  };
-  const std::size_t n = text.size();
-  std::size_t i = from;
-  while (i + 8 <= n) {
-    if (!mayStop(i)) {
-      i += 8;
-      continue;
-    }
-    for (const std::size_t end = i + 8; i < end; ++i) {
-      if (!plainByte(static_cast<unsigned char>(text[i]))) return i - from;
-    }
-  }
-  // Fewer than eight bytes left: the text's last eight, overlapping the ones
-  // before, settle a plain end in one step (most strings end so).
-  if (i < n && n - from >= 8 && !mayStop(n - 8)) return n - from;
-  while (i < n && plainByte(static_cast<unsigned char>(text[i]))) ++i;
-  return i - from;
-}
-
-// Plain text needs no work: the common case costs one scan.
-bool plainAscii(std::string_view text) { return plainRun(text, 0) == text.size(); }
+using input::plainAscii;
+using input::plainByte;
+using input::plainRun;
 
 // NFKC, lumping and ignoring change no plain ASCII, and case folding is A-Z to
 // a-z (a unit test holds this against utf8proc). Lowered in place after one
@@ -199,6 +164,43 @@ void normalizeStrings(nlohmann::json& document) {
 
 namespace {
 
+// The last few pieces utf8proc gave back as they were, on this thread:
+// documents of one sender repeat their few other characters (a "✓" in every
+// sample), and mapping a piece costs over a thousand instructions where
+// this look-up costs a few dozen. What utf8proc gives depends on the piece
+// alone, so a piece found here is normalised as written.
+class UnchangedPieces {
+ public:
+  bool contains(std::string_view whole) const noexcept {
+    for (const Slot& slot : slots_) {
+      if (slot.size == whole.size() && std::memcmp(slot.bytes, whole.data(), whole.size()) == 0) return true;
+    }
+    return false;
+  }
+
+  void add(std::string_view whole) noexcept {
+    if (whole.size() > kMaxBytes) return;
+    Slot& slot = slots_[next_];
+    next_ = (next_ + 1) % kSlots;
+    slot.size = whole.size();
+    std::memcpy(slot.bytes, whole.data(), whole.size());
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 8, kMaxBytes = 16;
+  struct Slot {
+    std::size_t size = 0;  // 0: empty (a piece is never empty)
+    char bytes[kMaxBytes];
+  };
+  Slot slots_[kSlots];
+  std::size_t next_ = 0;
+};
+
+UnchangedPieces& unchangedPieces() {
+  thread_local UnchangedPieces pieces;
+  return pieces;
+}
+
 // normalizeText(text) != text without building the normalised copy: only
 // the pieces utf8proc maps can change, so they alone are mapped and compared
 // with themselves. One that differs settles it the slow way (the pieces'
@@ -212,9 +214,12 @@ bool normalizingChangesText(std::string_view text) {
       [&](std::string_view before, std::string_view run) {
         if (latin1Letters(run, false)) return true;  // normalised as written
         const std::string_view whole(before.data(), before.size() + run.size());
+        UnchangedPieces& unchanged = unchangedPieces();
+        if (unchanged.contains(whole)) return true;
         piece.clear();
         if (!appendMapped(piece, whole, false)) return false;  // not UTF-8: the text stays as it is
         differs = piece != whole;
+        if (!differs) unchanged.add(whole);
         return !differs;
       });
   return differs && normalizeText(text) != text;
@@ -240,6 +245,13 @@ bool normalizingChanges(const nlohmann::json& document) {
 }
 
 }  // namespace
+
+bool normalizingChangesAny(const std::vector<std::string_view>& texts) {
+  for (const std::string_view text : texts) {
+    if (normalizingChangesText(text)) return true;
+  }
+  return false;
+}
 
 const nlohmann::json& normalizedDocument(const nlohmann::json& document, nlohmann::json& copy) {
   if (!normalizingChanges(document)) return document;

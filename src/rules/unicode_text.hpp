@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smsreg::rules {
 
@@ -27,6 +28,11 @@ void normalizeStrings(nlohmann::json& document);
 // its strings (nearly always: an accent written composed stays as it is),
 // else a normalised copy of it, kept in `copy`.
 const nlohmann::json& normalizedDocument(const nlohmann::json& document, nlohmann::json& copy);
+// normalizeText(text) != text for one of `texts`. With the strings of a
+// document that are not plain ASCII (the parse lists them, NonPlainStrings
+// in input/fast_json.hpp), this answers for the whole document without
+// walking it: plain text never changes.
+bool normalizingChangesAny(const std::vector<std::string_view>& texts);
 
 }  // namespace smsreg::rules
 
