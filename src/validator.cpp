@@ -12,7 +12,6 @@
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
 #include "registration/schema_stage_probe.hpp"
-#include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/content_data.hpp"
 #include "rules/pattern_rules.hpp"
@@ -115,10 +114,10 @@ struct Validator::Impl {
     } else if (options.part == Part::kCampaign) {
       doc.erase("brand");
     }
-    registration::tidyKeywordLists(doc);
-
     std::vector<Finding> findings, unknownKeys;
-    registration::prepareSubmission(doc, *fields, findings, unknownKeys);
+    // Tidies the keyword lists in the same pass (registration::tidyKeywordLists).
+    registration::KeptMembers kept;
+    registration::prepareSubmission(doc, *fields, findings, unknownKeys, kept);
     std::vector<schema::RawError> raw;
     validateSchema(doc, raw);
     registration::translateSchemaErrors(raw, doc, *fields, findings);
@@ -132,7 +131,15 @@ struct Validator::Impl {
     // messages that quote a name quote the user's own.
     json copy;
     const json& normalized = rules::normalizedDocument(doc, copy);
-    rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings);
+    // The pass above found the brand's and the campaign's members; the rules
+    // read them from there unless normalising made a copy of the document.
+    rules::MemberIndex::Known known;
+    for (std::size_t part = 0; part < 2; ++part) {
+      known.names[part] = kept.names[part];
+      known.byId[part] = kept.byId[part].data();
+    }
+    rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings,
+                           &normalized == &doc ? &known : nullptr);
     rules::checkBrand(ctx);
     rules::checkCampaign(ctx);
     rules::checkContent(ctx);

@@ -7,6 +7,7 @@
 #include "input/bounded_json.hpp"
 #include "input/json_pointer.hpp"
 #include "registration/suggest.hpp"
+#include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/domain_checks.hpp"
 
@@ -254,18 +255,53 @@ Finding unknownKey(const std::string& base, const std::string& key, const FieldI
 
 }  // namespace
 
-void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
-                       std::vector<Finding>& unknownKeys) {
+namespace {
+
+// One of /campaign/{help,optin,optout}Keywords, which tidyKeywordLists
+// tidies: by length and then the bytes, as every campaign member is asked.
+bool keywordList(const std::string& key) {
+  switch (key.size()) {
+    case 12:
+      return key == "helpKeywords";
+    case 13:
+      return key == "optinKeywords";
+    case 14:
+      return key == "optoutKeywords";
+    default:
+      return false;
+  }
+}
+
+void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                 std::vector<Finding>& unknownKeys, KeptMembers* kept) {
   for (const auto& [object, basePointer, part] : submissionObjects(document)) {
     const std::string& base = *basePointer;
     const FieldInfo* objectInfo = catalogue.part(part);
     const bool closed = objectInfo != nullptr && objectInfo->closed;
+    // The brand (0) and the campaign (1) are recorded in `kept`.
+    std::size_t keptPart = 2;
+    if (kept != nullptr && part != FieldCatalogue::kSubmission && objectInfo != nullptr &&
+        objectInfo->properties.size() <= KeptMembers::kMaxNames) {
+      keptPart = part == FieldCatalogue::kBrand ? 0 : 1;
+      kept->names[keptPart] = &objectInfo->propertyIndex;
+      std::fill_n(kept->byId[keptPart].begin(), objectInfo->properties.size(), nullptr);
+    }
+    const bool tidy = kept != nullptr && part == FieldCatalogue::kCampaign;
     std::size_t unknown = 0;
     // The std::map itself: nlohmann's iterator asks the type at every step.
     auto& members = object->get_ref<json::object_t&>();
     for (auto it = members.begin(); it != members.end();) {
       const std::string& key = it->first;
       json& value = it->second;
+      // tidyKeywordLists, before the list is asked whether it is blank, as
+      // when it was a pass of its own.
+      if (tidy && value.is_string() && keywordList(key)) {
+        const std::string& list = value.get_ref<const std::string&>();
+        if (!alreadyTidy(list)) {
+          std::string tidied = tidyKeywordList(list);
+          if (!tidied.empty()) value = std::move(tidied);  // all blank stays blank: FIELD_REQUIRED decides
+        }
+      }
       // Absent: null, or a blank string where the schema expects a string.
       // The field's type is looked up only for a blank string: building the
       // pointer of every member cost more than the rest of this pass.
@@ -279,10 +315,15 @@ void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vec
         continue;
       }
       if (value.is_array()) truncateLongList(base, key, value, catalogue, errors);
-      if (closed && objectInfo->propertyIndex.find(key) == schema::NameTable::kMissing) {
-        // A capped number per object, then one summary at the object: a
-        // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
-        if (++unknown <= kMaxUnknownPerObject) unknownKeys.push_back(unknownKey(base, key, *objectInfo));
+      if (closed || keptPart < 2) {
+        const std::uint32_t id = objectInfo->propertyIndex.find(key);
+        if (id == schema::NameTable::kMissing) {
+          // A capped number per object, then one summary at the object: a
+          // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
+          if (closed && ++unknown <= kMaxUnknownPerObject) unknownKeys.push_back(unknownKey(base, key, *objectInfo));
+        } else if (keptPart < 2) {
+          kept->byId[keptPart][id] = &value;
+        }
       }
       ++it;
     }
@@ -297,6 +338,18 @@ void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vec
       unknownKeys.push_back(std::move(f));
     }
   }
+}
+
+}  // namespace
+
+void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys) {
+  preparePass(document, catalogue, errors, unknownKeys, nullptr);
+}
+
+void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys, KeptMembers& kept) {
+  preparePass(document, catalogue, errors, unknownKeys, &kept);
 }
 
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json& document,

@@ -5,6 +5,7 @@
 #ifndef SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 #define SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -34,6 +35,24 @@ inline constexpr std::size_t kMaxUnknownPerObject = 100;
 //   findings, where they have always been.
 void prepareSubmission(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
                        std::vector<Finding>& unknownKeys);
+
+// What the pass below saw of the brand and the campaign: each member it kept,
+// at its index in the part's FieldInfo::propertyIndex (null where there is
+// none). The pass looks every member up there anyway, so the rules' index of
+// the same members (rules/member_index.hpp) is had without a walk of its own.
+struct KeptMembers {
+  static constexpr std::size_t kMaxNames = 64;
+  // brand, campaign: null when the part is not an object, or names more
+  // than kMaxNames properties.
+  const schema::NameTable* names[2] = {nullptr, nullptr};
+  std::array<const nlohmann::json*, kMaxNames> byId[2];
+};
+
+// prepareSubmission, and in the same pass tidyKeywordLists (tidy.hpp), and
+// the brand's and the campaign's members recorded in `kept`. Nothing else
+// may change the document's objects while `kept` is read.
+void prepareSubmission(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys, KeptMembers& kept);
 
 // Translates raw schema errors. FIELD_UNKNOWN is left to prepareSubmission.
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const nlohmann::json& document,
