@@ -3,9 +3,11 @@
 #include "smsreg/validator.hpp"
 
 #include <algorithm>
+#include <forward_list>
 #include <iterator>
-#include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "input/bounded_json.hpp"
 #include "input/recycled_tree.hpp"
@@ -161,16 +163,36 @@ struct Validator::Impl {
                                  return a.instanceLocation == b.instanceLocation && a.code == b.code;
                                }),
                    findings.end());
-    std::map<std::string, std::size_t> perCode;
+    if (findings.empty()) {
+      r.status = Status::kVerified;
+      return r;
+    }
+    // Each code's count, in the order first met: a document has a few codes,
+    // so a short list, not a map of copied strings. A code the catalogue
+    // knows is its rule's (which outlives this call); another is copied into
+    // `unlisted`, whose nodes never move.
+    std::vector<std::pair<std::string_view, std::size_t>> perCode;
+    std::forward_list<std::string> unlisted;
     for (Finding& f : findings) {
       const rules::Rule* rule = catalogue.find(f.code);
       if (rule != nullptr && !rule->enabled) continue;
-      if (++perCode[f.code] > kMaxFindingsPerCode) continue;
+      auto counted =
+          std::find_if(perCode.begin(), perCode.end(),
+                       [&f](const std::pair<std::string_view, std::size_t>& c) { return c.first == f.code; });
+      if (counted == perCode.end()) {
+        std::string_view code = rule != nullptr ? std::string_view(rule->code) : std::string_view();
+        if (rule == nullptr) code = unlisted.emplace_front(f.code);
+        counted = perCode.insert(perCode.end(), {code, 0});
+      }
+      if (++counted->second > kMaxFindingsPerCode) continue;
       bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
       (warning ? r.warnings : r.errors).push_back(std::move(f));
     }
-    for (const auto& [code, count] : perCode) {
+    // The summaries in code order, as the map gave them.
+    std::sort(perCode.begin(), perCode.end());
+    for (const auto& [codeView, count] : perCode) {
       if (count <= kMaxFindingsPerCode) continue;
+      const std::string code(codeView);
       const std::size_t more = count - kMaxFindingsPerCode;
       Finding f = report::makeFinding("", code,
                                       std::to_string(more) + " more " + code + " findings are not listed; fix the " +
