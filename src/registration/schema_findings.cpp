@@ -225,10 +225,15 @@ SubmissionObjects submissionObjects(json& document) {
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // A list longer than its maxItems: FIELD_TOO_LONG, and cut to maxItems.
+// `info` is the list's field, when the caller has it (known), as find()
+// gives it.
 void truncateLongList(const std::string& base, const std::string& key, json& list, const FieldCatalogue& catalogue,
-                      std::vector<Finding>& errors) {
+                      std::vector<Finding>& errors, bool known = false, const FieldInfo* info = nullptr) {
+  if (known && (info == nullptr || info->maxItems < 0 || list.size() <= static_cast<std::size_t>(info->maxItems))) {
+    return;
+  }
   const std::string pointer = base + "/" + input::escapePointerToken(key);
-  const FieldInfo* info = catalogue.find(pointer);
+  if (!known) info = catalogue.find(pointer);
   if (info == nullptr || info->maxItems < 0 || list.size() <= static_cast<std::size_t>(info->maxItems)) return;
   const long long actual = static_cast<long long>(list.size());
   Finding f = makeFinding(pointer, "FIELD_TOO_LONG",
@@ -302,21 +307,29 @@ void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Fi
           if (!tidied.empty()) value = std::move(tidied);  // all blank stays blank: FIELD_REQUIRED decides
         }
       }
+      // The member's index among the object's properties, when it is one
+      // (its FieldInfo then without building its pointer).
+      const std::uint32_t id =
+          objectInfo != nullptr ? objectInfo->propertyIndex.find(key) : schema::NameTable::kMissing;
+      const bool knownInfo = id != schema::NameTable::kMissing && id < objectInfo->propertyInfo.size();
       // Absent: null, or a blank string where the schema expects a string.
       // The field's type is looked up only for a blank string: building the
       // pointer of every member cost more than the rest of this pass.
       bool absent = value.is_null();
       if (!absent && value.is_string() && isBlank(value.get_ref<const std::string&>())) {
-        const FieldInfo* info = catalogue.find(base + "/" + input::escapePointerToken(key));
+        const FieldInfo* info =
+            knownInfo ? objectInfo->propertyInfo[id] : catalogue.find(base + "/" + input::escapePointerToken(key));
         absent = info != nullptr && info->type == "string";
       }
       if (absent) {
         it = members.erase(it);
         continue;
       }
-      if (value.is_array()) truncateLongList(base, key, value, catalogue, errors);
+      if (value.is_array()) {
+        truncateLongList(base, key, value, catalogue, errors, knownInfo,
+                         knownInfo ? objectInfo->propertyInfo[id] : nullptr);
+      }
       if (closed || keptPart < 2) {
-        const std::uint32_t id = objectInfo->propertyIndex.find(key);
         if (id == schema::NameTable::kMissing) {
           // A capped number per object, then one summary at the object: a
           // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
