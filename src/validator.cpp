@@ -54,6 +54,9 @@ struct Validator::Impl {
   // it declined the schema, and valijson runs instead.
   std::unique_ptr<schema::SchemaEvaluator> evaluator;
   std::string evaluatorDeclined;
+  // The evaluator's lookup id of each of the brand's and the campaign's
+  // property names (FieldCatalogue), for the members prepareSubmission kept.
+  std::vector<std::uint32_t> partIds[2];
   const rules::ContentData* content = nullptr;
   std::string error;
 
@@ -78,16 +81,36 @@ struct Validator::Impl {
       return false;
     }
     evaluator = schema::SchemaEvaluator::compile(document, *schema, evaluatorDeclined);
+    if (evaluator) {
+      const registration::FieldCatalogue::Part parts[] = {registration::FieldCatalogue::kBrand,
+                                                          registration::FieldCatalogue::kCampaign};
+      for (std::size_t part = 0; part < 2; ++part) {
+        const registration::FieldInfo* info = fields->part(parts[part]);
+        if (info != nullptr) partIds[part] = evaluator->lookupIds(info->properties);
+      }
+    }
     return true;
   }
 
   // The schema stage: the evaluator, or valijson when it declined the schema
   // or a probe (the differential test) asks for the reference.
-  void validateSchema(const json& doc, std::vector<schema::RawError>& raw) const {
+  // `kept` is prepareSubmission's record of the brand and the campaign.
+  void validateSchema(const json& doc, std::vector<schema::RawError>& raw,
+                      const registration::KeptMembers& kept) const {
     registration::SchemaStageProbe* probe = tSchemaStageProbe;
     if (probe == nullptr) {
       if (evaluator) {
-        evaluator->validate(doc, &raw, false);
+        schema::WalkedObject walked[2];
+        std::size_t count = 0;
+        for (std::size_t part = 0; part < 2; ++part) {
+          // A part walked in full, whose names the evaluator's ids cover.
+          if (kept.objects[part] == nullptr || kept.count[part] > registration::KeptMembers::kMaxMembers ||
+              kept.names[part] == nullptr || partIds[part].size() != kept.names[part]->size()) {
+            continue;
+          }
+          walked[count++] = {kept.objects[part], kept.members[part].data(), kept.count[part], partIds[part].data()};
+        }
+        evaluator->validate(doc, &raw, false, walked, count);
       } else {
         schema->validate(doc, &raw);
       }
@@ -121,7 +144,7 @@ struct Validator::Impl {
     registration::KeptMembers kept;
     registration::prepareSubmission(doc, *fields, findings, unknownKeys, kept);
     std::vector<schema::RawError> raw;
-    validateSchema(doc, raw);
+    validateSchema(doc, raw, kept);
     registration::translateSchemaErrors(raw, doc, *fields, findings);
     // After the schema's findings, as always: routing sorts them, but keeps
     // the first of two at one place with one code.

@@ -289,6 +289,8 @@ void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Fi
         objectInfo->properties.size() <= KeptMembers::kMaxNames) {
       keptPart = part == FieldCatalogue::kBrand ? 0 : 1;
       kept->names[keptPart] = &objectInfo->propertyIndex;
+      kept->objects[keptPart] = object;
+      kept->count[keptPart] = 0;
       std::fill_n(kept->byId[keptPart].begin(), objectInfo->properties.size(), nullptr);
     }
     const bool tidy = kept != nullptr && part == FieldCatalogue::kCampaign;
@@ -337,6 +339,11 @@ void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Fi
         } else if (keptPart < 2) {
           kept->byId[keptPart][id] = &value;
         }
+      }
+      if (keptPart < 2) {
+        std::size_t& count = kept->count[keptPart];
+        if (count < KeptMembers::kMaxMembers) kept->members[keptPart][count] = {&key, &value, id};
+        if (count <= KeptMembers::kMaxMembers) ++count;
       }
       ++it;
     }

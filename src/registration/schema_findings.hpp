@@ -11,6 +11,7 @@
 
 #include "registration/field_catalogue.hpp"
 #include "schema/compiled_schema.hpp"
+#include "schema/schema_evaluator.hpp"
 #include "smsreg/report.hpp"
 
 namespace smsreg::registration {
@@ -46,6 +47,13 @@ struct KeptMembers {
   // than kMaxNames properties.
   const schema::NameTable* names[2] = {nullptr, nullptr};
   std::array<const nlohmann::json*, kMaxNames> byId[2];
+  // Every member kept, in the object's order, each with its index in
+  // names[part] (for the schema evaluator, schema::WalkedObject); listed
+  // only up to kMaxMembers, past which count says kMaxMembers + 1.
+  static constexpr std::size_t kMaxMembers = 64;
+  const nlohmann::json* objects[2] = {nullptr, nullptr};
+  std::array<schema::WalkedMember, kMaxMembers> members[2];
+  std::size_t count[2] = {0, 0};
 };
 
 // prepareSubmission, and in the same pass tidyKeywordLists (tidy.hpp), and
