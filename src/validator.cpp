@@ -3,16 +3,17 @@
 #include "smsreg/validator.hpp"
 
 #include <algorithm>
+#include <forward_list>
 #include <iterator>
-#include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "input/bounded_json.hpp"
 #include "input/recycled_tree.hpp"
 #include "registration/field_catalogue.hpp"
 #include "registration/schema_findings.hpp"
 #include "registration/schema_stage_probe.hpp"
-#include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/content_data.hpp"
 #include "rules/pattern_rules.hpp"
@@ -53,6 +54,9 @@ struct Validator::Impl {
   // it declined the schema, and valijson runs instead.
   std::unique_ptr<schema::SchemaEvaluator> evaluator;
   std::string evaluatorDeclined;
+  // The evaluator's lookup id of each of the brand's and the campaign's
+  // property names (FieldCatalogue), for the members prepareSubmission kept.
+  std::vector<std::uint32_t> partIds[2];
   const rules::ContentData* content = nullptr;
   std::string error;
 
@@ -77,16 +81,36 @@ struct Validator::Impl {
       return false;
     }
     evaluator = schema::SchemaEvaluator::compile(document, *schema, evaluatorDeclined);
+    if (evaluator) {
+      const registration::FieldCatalogue::Part parts[] = {registration::FieldCatalogue::kBrand,
+                                                          registration::FieldCatalogue::kCampaign};
+      for (std::size_t part = 0; part < 2; ++part) {
+        const registration::FieldInfo* info = fields->part(parts[part]);
+        if (info != nullptr) partIds[part] = evaluator->lookupIds(info->properties);
+      }
+    }
     return true;
   }
 
   // The schema stage: the evaluator, or valijson when it declined the schema
   // or a probe (the differential test) asks for the reference.
-  void validateSchema(const json& doc, std::vector<schema::RawError>& raw) const {
+  // `kept` is prepareSubmission's record of the brand and the campaign.
+  void validateSchema(const json& doc, std::vector<schema::RawError>& raw,
+                      const registration::KeptMembers& kept) const {
     registration::SchemaStageProbe* probe = tSchemaStageProbe;
     if (probe == nullptr) {
       if (evaluator) {
-        evaluator->validate(doc, &raw, false);
+        schema::WalkedObject walked[2];
+        std::size_t count = 0;
+        for (std::size_t part = 0; part < 2; ++part) {
+          // A part walked in full, whose names the evaluator's ids cover.
+          if (kept.objects[part] == nullptr || kept.count[part] > registration::KeptMembers::kMaxMembers ||
+              kept.names[part] == nullptr || partIds[part].size() != kept.names[part]->size()) {
+            continue;
+          }
+          walked[count++] = {kept.objects[part], kept.members[part].data(), kept.count[part], partIds[part].data()};
+        }
+        evaluator->validate(doc, &raw, false, walked, count);
       } else {
         schema->validate(doc, &raw);
       }
@@ -125,12 +149,13 @@ struct Validator::Impl {
     } else if (options.part == Part::kCampaign) {
       doc.erase("brand");
     }
-    if (registration::tidyKeywordLists(doc)) unchanged = false;
-
     std::vector<Finding> findings, unknownKeys;
-    registration::prepareSubmission(doc, *fields, findings, unknownKeys);
+    // Tidies the keyword lists in the same pass (registration::tidyKeywordLists).
+    registration::KeptMembers kept;
+    registration::prepareSubmission(doc, *fields, findings, unknownKeys, kept);
+    if (kept.wroteNonPlain) unchanged = false;
     std::vector<schema::RawError> raw;
-    validateSchema(doc, raw);
+    validateSchema(doc, raw, kept);
     registration::translateSchemaErrors(raw, doc, *fields, findings);
     // After the schema's findings, as always: routing sorts them, but keeps
     // the first of two at one place with one code.
@@ -142,7 +167,15 @@ struct Validator::Impl {
     // messages that quote a name quote the user's own.
     json copy;
     const json& normalized = unchanged ? doc : rules::normalizedDocument(doc, copy);
-    rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings);
+    // The pass above found the brand's and the campaign's members; the rules
+    // read them from there unless normalising made a copy of the document.
+    rules::MemberIndex::Known known;
+    for (std::size_t part = 0; part < 2; ++part) {
+      known.names[part] = kept.names[part];
+      known.byId[part] = kept.byId[part].data();
+    }
+    rules::RuleContext ctx(normalized, doc, std::move(flagged), *content, findings,
+                           &normalized == &doc ? &known : nullptr);
     rules::checkBrand(ctx);
     rules::checkCampaign(ctx);
     rules::checkContent(ctx);
@@ -164,16 +197,36 @@ struct Validator::Impl {
                                  return a.instanceLocation == b.instanceLocation && a.code == b.code;
                                }),
                    findings.end());
-    std::map<std::string, std::size_t> perCode;
+    if (findings.empty()) {
+      r.status = Status::kVerified;
+      return r;
+    }
+    // Each code's count, in the order first met: a document has a few codes,
+    // so a short list, not a map of copied strings. A code the catalogue
+    // knows is its rule's (which outlives this call); another is copied into
+    // `unlisted`, whose nodes never move.
+    std::vector<std::pair<std::string_view, std::size_t>> perCode;
+    std::forward_list<std::string> unlisted;
     for (Finding& f : findings) {
       const rules::Rule* rule = catalogue.find(f.code);
       if (rule != nullptr && !rule->enabled) continue;
-      if (++perCode[f.code] > kMaxFindingsPerCode) continue;
+      auto counted =
+          std::find_if(perCode.begin(), perCode.end(),
+                       [&f](const std::pair<std::string_view, std::size_t>& c) { return c.first == f.code; });
+      if (counted == perCode.end()) {
+        std::string_view code = rule != nullptr ? std::string_view(rule->code) : std::string_view();
+        if (rule == nullptr) code = unlisted.emplace_front(f.code);
+        counted = perCode.insert(perCode.end(), {code, 0});
+      }
+      if (++counted->second > kMaxFindingsPerCode) continue;
       bool warning = rule != nullptr && rule->severity == rules::Severity::kWarning;
       (warning ? r.warnings : r.errors).push_back(std::move(f));
     }
-    for (const auto& [code, count] : perCode) {
+    // The summaries in code order, as the map gave them.
+    std::sort(perCode.begin(), perCode.end());
+    for (const auto& [codeView, count] : perCode) {
       if (count <= kMaxFindingsPerCode) continue;
+      const std::string code(codeView);
       const std::size_t more = count - kMaxFindingsPerCode;
       Finding f = report::makeFinding("", code,
                                       std::to_string(more) + " more " + code + " findings are not listed; fix the " +

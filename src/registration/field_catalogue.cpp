@@ -55,6 +55,14 @@ std::string wildcardIndices(const std::string& pointer) {
 FieldCatalogue::FieldCatalogue(const json& schema) {
   walk(schema, schema, "", 0);
   parts_ = {find(""), find("/brand"), find("/campaign")};
+  const char* const bases[] = {"", "/brand", "/campaign"};
+  for (std::size_t part = 0; part < parts_.size(); ++part) {
+    if (parts_[part] == nullptr) continue;
+    auto& info = fields_.at(bases[part]);  // parts_[part], writable
+    for (const std::string& name : info.properties) {
+      info.propertyInfo.push_back(find(bases[part] + ("/" + input::escapePointerToken(name))));
+    }
+  }
 }
 
 void FieldCatalogue::walk(const json& root, const json& raw, const std::string& key, int depth) {

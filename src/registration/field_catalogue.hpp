@@ -24,8 +24,11 @@ struct FieldInfo {
   std::vector<std::string> properties;        // known member names, for objects
   std::vector<std::string> foldedProperties;  // each as closest() compares it
   schema::NameTable propertyIndex;            // the same, looked up by name
-  bool closed = false;                        // additionalProperties: false
-  long long maxItems = -1;                    // arrays: -1 when unbounded
+  // The submission's objects only (part()): find() of each property's
+  // pointer, by its index, so a pass over their members builds no pointer.
+  std::vector<const FieldInfo*> propertyInfo;
+  bool closed = false;      // additionalProperties: false
+  long long maxItems = -1;  // arrays: -1 when unbounded
 };
 
 class FieldCatalogue {

@@ -6,7 +6,9 @@
 
 #include "input/bounded_json.hpp"
 #include "input/json_pointer.hpp"
+#include "input/plain_text.hpp"
 #include "registration/suggest.hpp"
+#include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
 #include "rules/domain_checks.hpp"
 
@@ -224,10 +226,15 @@ SubmissionObjects submissionObjects(json& document) {
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // A list longer than its maxItems: FIELD_TOO_LONG, and cut to maxItems.
+// `info` is the list's field, when the caller has it (known), as find()
+// gives it.
 void truncateLongList(const std::string& base, const std::string& key, json& list, const FieldCatalogue& catalogue,
-                      std::vector<Finding>& errors) {
+                      std::vector<Finding>& errors, bool known = false, const FieldInfo* info = nullptr) {
+  if (known && (info == nullptr || info->maxItems < 0 || list.size() <= static_cast<std::size_t>(info->maxItems))) {
+    return;
+  }
   const std::string pointer = base + "/" + input::escapePointerToken(key);
-  const FieldInfo* info = catalogue.find(pointer);
+  if (!known) info = catalogue.find(pointer);
   if (info == nullptr || info->maxItems < 0 || list.size() <= static_cast<std::size_t>(info->maxItems)) return;
   const long long actual = static_cast<long long>(list.size());
   Finding f = makeFinding(pointer, "FIELD_TOO_LONG",
@@ -254,35 +261,93 @@ Finding unknownKey(const std::string& base, const std::string& key, const FieldI
 
 }  // namespace
 
-void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
-                       std::vector<Finding>& unknownKeys) {
+namespace {
+
+// One of /campaign/{help,optin,optout}Keywords, which tidyKeywordLists
+// tidies: by length and then the bytes, as every campaign member is asked.
+bool keywordList(const std::string& key) {
+  switch (key.size()) {
+    case 12:
+      return key == "helpKeywords";
+    case 13:
+      return key == "optinKeywords";
+    case 14:
+      return key == "optoutKeywords";
+    default:
+      return false;
+  }
+}
+
+void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                 std::vector<Finding>& unknownKeys, KeptMembers* kept) {
   for (const auto& [object, basePointer, part] : submissionObjects(document)) {
     const std::string& base = *basePointer;
     const FieldInfo* objectInfo = catalogue.part(part);
     const bool closed = objectInfo != nullptr && objectInfo->closed;
+    // The brand (0) and the campaign (1) are recorded in `kept`.
+    std::size_t keptPart = 2;
+    if (kept != nullptr && part != FieldCatalogue::kSubmission && objectInfo != nullptr &&
+        objectInfo->properties.size() <= KeptMembers::kMaxNames) {
+      keptPart = part == FieldCatalogue::kBrand ? 0 : 1;
+      kept->names[keptPart] = &objectInfo->propertyIndex;
+      kept->objects[keptPart] = object;
+      kept->count[keptPart] = 0;
+      std::fill_n(kept->byId[keptPart].begin(), objectInfo->properties.size(), nullptr);
+    }
+    const bool tidy = kept != nullptr && part == FieldCatalogue::kCampaign;
     std::size_t unknown = 0;
     // The std::map itself: nlohmann's iterator asks the type at every step.
     auto& members = object->get_ref<json::object_t&>();
     for (auto it = members.begin(); it != members.end();) {
       const std::string& key = it->first;
       json& value = it->second;
+      // tidyKeywordLists, before the list is asked whether it is blank, as
+      // when it was a pass of its own.
+      if (tidy && value.is_string() && keywordList(key)) {
+        const std::string& list = value.get_ref<const std::string&>();
+        if (!alreadyTidy(list)) {
+          std::string tidied = tidyKeywordList(list);
+          if (!tidied.empty()) {  // all blank stays blank: FIELD_REQUIRED decides
+            if (!input::plainAscii(tidied)) kept->wroteNonPlain = true;
+            value = std::move(tidied);
+          }
+        }
+      }
+      // The member's index among the object's properties, when it is one
+      // (its FieldInfo then without building its pointer).
+      const std::uint32_t id =
+          objectInfo != nullptr ? objectInfo->propertyIndex.find(key) : schema::NameTable::kMissing;
+      const bool knownInfo = id != schema::NameTable::kMissing && id < objectInfo->propertyInfo.size();
       // Absent: null, or a blank string where the schema expects a string.
       // The field's type is looked up only for a blank string: building the
       // pointer of every member cost more than the rest of this pass.
       bool absent = value.is_null();
       if (!absent && value.is_string() && isBlank(value.get_ref<const std::string&>())) {
-        const FieldInfo* info = catalogue.find(base + "/" + input::escapePointerToken(key));
+        const FieldInfo* info =
+            knownInfo ? objectInfo->propertyInfo[id] : catalogue.find(base + "/" + input::escapePointerToken(key));
         absent = info != nullptr && info->type == "string";
       }
       if (absent) {
         it = members.erase(it);
         continue;
       }
-      if (value.is_array()) truncateLongList(base, key, value, catalogue, errors);
-      if (closed && objectInfo->propertyIndex.find(key) == schema::NameTable::kMissing) {
-        // A capped number per object, then one summary at the object: a
-        // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
-        if (++unknown <= kMaxUnknownPerObject) unknownKeys.push_back(unknownKey(base, key, *objectInfo));
+      if (value.is_array()) {
+        truncateLongList(base, key, value, catalogue, errors, knownInfo,
+                         knownInfo ? objectInfo->propertyInfo[id] : nullptr);
+      }
+      if (closed || keptPart < 2) {
+        if (id == schema::NameTable::kMissing) {
+          // A capped number per object, then one summary at the object: a
+          // megabyte of junk keys must not become 100,000 findings (docs/limits.md).
+          if (closed && ++unknown <= kMaxUnknownPerObject) unknownKeys.push_back(unknownKey(base, key, *objectInfo));
+        } else if (keptPart < 2) {
+          kept->byId[keptPart][id] = &value;
+        }
+      }
+      if (keptPart < 2) {
+        std::size_t& count = kept->count[keptPart];
+        if (count < KeptMembers::kMaxMembers) kept->members[keptPart][count] = {&key, &value, id};
+        if (count <= KeptMembers::kMaxMembers) ++count;
       }
       ++it;
     }
@@ -297,6 +362,18 @@ void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vec
       unknownKeys.push_back(std::move(f));
     }
   }
+}
+
+}  // namespace
+
+void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys) {
+  preparePass(document, catalogue, errors, unknownKeys, nullptr);
+}
+
+void prepareSubmission(json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys, KeptMembers& kept) {
+  preparePass(document, catalogue, errors, unknownKeys, &kept);
 }
 
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const json& document,

@@ -5,11 +5,13 @@
 #ifndef SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 #define SMSREG_REGISTRATION_SCHEMA_FINDINGS_HPP
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "registration/field_catalogue.hpp"
 #include "schema/compiled_schema.hpp"
+#include "schema/schema_evaluator.hpp"
 #include "smsreg/report.hpp"
 
 namespace smsreg::registration {
@@ -34,6 +36,35 @@ inline constexpr std::size_t kMaxUnknownPerObject = 100;
 //   findings, where they have always been.
 void prepareSubmission(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
                        std::vector<Finding>& unknownKeys);
+
+// What the pass below saw of the brand and the campaign: each member it kept,
+// at its index in the part's FieldInfo::propertyIndex (null where there is
+// none). The pass looks every member up there anyway, so the rules' index of
+// the same members (rules/member_index.hpp) is had without a walk of its own.
+struct KeptMembers {
+  static constexpr std::size_t kMaxNames = 64;
+  // brand, campaign: null when the part is not an object, or names more
+  // than kMaxNames properties.
+  const schema::NameTable* names[2] = {nullptr, nullptr};
+  std::array<const nlohmann::json*, kMaxNames> byId[2];
+  // Every member kept, in the object's order, each with its index in
+  // names[part] (for the schema evaluator, schema::WalkedObject); listed
+  // only up to kMaxMembers, past which count says kMaxMembers + 1.
+  static constexpr std::size_t kMaxMembers = 64;
+  const nlohmann::json* objects[2] = {nullptr, nullptr};
+  std::array<schema::WalkedMember, kMaxMembers> members[2];
+  std::size_t count[2] = {0, 0};
+  // A keyword list was tidied into text that is not plain ASCII: the only
+  // string these steps put into a submission that its parse did not read
+  // (Validator::Impl::run then walks the tree before the rules).
+  bool wroteNonPlain = false;
+};
+
+// prepareSubmission, and in the same pass tidyKeywordLists (tidy.hpp), and
+// the brand's and the campaign's members recorded in `kept`. Nothing else
+// may change the document's objects while `kept` is read.
+void prepareSubmission(nlohmann::json& document, const FieldCatalogue& catalogue, std::vector<Finding>& errors,
+                       std::vector<Finding>& unknownKeys, KeptMembers& kept);
 
 // Translates raw schema errors. FIELD_UNKNOWN is left to prepareSubmission.
 void translateSchemaErrors(const std::vector<schema::RawError>& raw, const nlohmann::json& document,

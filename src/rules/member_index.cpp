@@ -59,6 +59,7 @@ bool sameBytes(const char* a, const char* b, std::size_t n) {
 }  // namespace
 
 MemberIndex::MemberIndex(const nlohmann::json& root) {
+  slots_.fill(Slot{nullptr, 0});
   if (!root.is_object()) return;
   const auto& top = root.get_ref<const nlohmann::json::object_t&>();
   const nlohmann::json::object_t* objects[2] = {nullptr, nullptr};
@@ -100,6 +101,12 @@ bool MemberIndex::find(std::string_view pointer, const nlohmann::json*& value) c
   }
   if (!indexed_[part]) return false;
   const std::string_view key = pointer.substr(prefix);
+  if (byName_) {
+    const std::uint32_t id = known_.names[part]->find(key);
+    if (id == schema::NameTable::kMissing) return false;
+    value = known_.byId[part][id];
+    return true;
+  }
   const std::uint64_t h = hash(key, part);
   for (std::size_t i = (h >> 32) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[i];

@@ -12,11 +12,26 @@
 #include <string>
 #include <string_view>
 
+#include "schema/name_table.hpp"
+
 namespace smsreg::rules {
 
 class MemberIndex {
  public:
   explicit MemberIndex(const nlohmann::json& root);
+
+  // The same members, already found by the caller's own walk of `root`
+  // (registration::prepareSubmission): each part's schema names and, by
+  // their index there, the member or null. A key those names do not hold is
+  // declined. Nothing is built: the index only reads these.
+  struct Known {
+    const schema::NameTable* names[2] = {nullptr, nullptr};  // brand, campaign; null: not an object
+    const nlohmann::json* const* byId[2] = {nullptr, nullptr};
+  };
+  explicit MemberIndex(const Known& known) : known_(known), byName_(true) {
+    indexed_[0] = known.names[0] != nullptr;
+    indexed_[1] = known.names[1] != nullptr;
+  }
 
   // Answers "/brand/<key>" and "/campaign/<key>" (a key without "/" or "~")
   // when that part is an object: `value` is the member or nullptr. Returns
@@ -25,10 +40,10 @@ class MemberIndex {
 
  private:
   using Member = nlohmann::json::object_t::value_type;
-  // 16 bytes: the table is cleared for every document.
+  // 16 bytes: the table is cleared for every document it indexes.
   struct Slot {
-    const Member* member = nullptr;  // nullptr: empty slot
-    std::uint64_t hash = 0;          // the part's in it: brand and campaign keys never meet
+    const Member* member;  // nullptr: empty slot
+    std::uint64_t hash;    // the part's in it: brand and campaign keys never meet
   };
   // A power of two; a document with more members than three quarters of it
   // (unknown keys pile up) is not indexed, so probes stay short.
@@ -42,7 +57,9 @@ class MemberIndex {
     return (n ^ bytes ^ (static_cast<std::uint64_t>(part) << 32)) * 0x9E3779B97F4A7C15ull;
   }
 
-  std::array<Slot, kSlots> slots_{};
+  std::array<Slot, kSlots> slots_;  // cleared only when used (not byName_)
+  Known known_;
+  bool byName_ = false;
   bool indexed_[2] = {false, false};  // brand, campaign
 };
 

@@ -140,6 +140,8 @@ bool RuleCatalogue::addFile(const json& file, bool builtIn, std::string& error) 
 }
 
 bool RuleCatalogue::load(const ValidatorOptions& options, std::string& error) {
+  codes_ = schema::NameTable();  // find() asks index_ until the end
+  codeRules_.clear();
   json catalogue, patterns;
   if (!parseEmbedded("rules/catalogue.json", catalogue, error)) return false;
   if (!parseEmbedded("rules/patterns.json", patterns, error)) return false;
@@ -190,10 +192,21 @@ bool RuleCatalogue::load(const ValidatorOptions& options, std::string& error) {
   rules_ = std::move(sorted);
   index_.clear();
   for (std::size_t i = 0; i < rules_.size(); ++i) index_[rules_[i].code] = i;
+  std::vector<std::string> codes;
+  codeRules_.clear();
+  for (const auto& [code, i] : index_) {
+    codes.push_back(code);
+    codeRules_.push_back(i);
+  }
+  codes_ = schema::NameTable(codes);
   return true;
 }
 
 const Rule* RuleCatalogue::find(const std::string& code) const {
+  if (codes_.size() != 0) {
+    const std::uint32_t at = codes_.find(code);
+    return at == schema::NameTable::kMissing ? nullptr : &rules_[codeRules_[at]];
+  }
   auto it = index_.find(code);
   return it == index_.end() ? nullptr : &rules_[it->second];
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rules/lazy_regex.hpp"
+#include "schema/name_table.hpp"
 #include "smsreg/options.hpp"
 #include "smsreg/validator.hpp"
 
@@ -56,6 +57,10 @@ class RuleCatalogue {
   bool addFile(const nlohmann::json& file, bool builtIn, std::string& error);
   std::vector<Rule> rules_;
   std::map<std::string, std::size_t> index_;
+  // index_ once loaded, by one hash: route() asks for every finding's code.
+  // Empty while loading, when find() asks index_.
+  schema::NameTable codes_;
+  std::vector<std::size_t> codeRules_;  // the index_ value of codes_'s i-th name
   std::string version_;
 };
 

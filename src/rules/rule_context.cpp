@@ -107,10 +107,10 @@ bool RuleContext::isObjectAt(std::string_view part) const {
 
 RuleContext::RuleContext(const nlohmann::json& document, const nlohmann::json& original,
                          std::set<std::string, std::less<>> flagged, const ContentData& content,
-                         std::vector<Finding>& out)
+                         std::vector<Finding>& out, const MemberIndex::Known* known)
     : document_(document),
       original_(original),
-      documentMembers_(document),
+      documentMembers_(known != nullptr ? MemberIndex(*known) : MemberIndex(document)),
       flagged_(std::move(flagged)),
       content_(content),
       out_(out) {

@@ -30,8 +30,12 @@ class RuleContext {
   // same as the user wrote it, for messages that quote it.
   // `flagged` is taken with its transparent comparator so clean() can ask
   // by string_view and the set is moved in, not rebuilt.
+  // `known`, when given, holds the brand's and the campaign's members of
+  // `document` as the caller's walk found them (MemberIndex::Known), so
+  // they are not walked again.
   RuleContext(const nlohmann::json& document, const nlohmann::json& original,
-              std::set<std::string, std::less<>> flagged, const ContentData& content, std::vector<Finding>& out);
+              std::set<std::string, std::less<>> flagged, const ContentData& content, std::vector<Finding>& out,
+              const MemberIndex::Known* known = nullptr);
 
   const nlohmann::json& document() const { return document_; }
   const ContentData& content() const { return content_; }

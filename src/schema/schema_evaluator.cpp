@@ -377,8 +377,16 @@ constexpr std::size_t kCachedObjectSize = 64;
 class Evaluation {
  public:
   Evaluation(const std::vector<SchemaEvaluator::Node>& nodes, const NameTable& lookedUp, MemberCache& cache,
-             std::vector<RawError>* errors, bool wrappers, std::size_t depth)
-      : nodes_(nodes), lookedUp_(lookedUp), cache_(cache), errors_(errors), wrappers_(wrappers), depth_(depth) {}
+             std::vector<RawError>* errors, bool wrappers, std::size_t depth, const WalkedObject* walked = nullptr,
+             std::size_t walkedCount = 0)
+      : nodes_(nodes),
+        lookedUp_(lookedUp),
+        cache_(cache),
+        errors_(errors),
+        wrappers_(wrappers),
+        depth_(depth),
+        walked_(walked),
+        walkedCount_(walkedCount) {}
 
   // Errors a wrapper-less run left out; a failure with none at all still
   // needs one (CompiledSchema::validate says "The value fails the schema.").
@@ -422,7 +430,7 @@ class Evaluation {
       }
     }
     if (n.hasIf) {
-      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false, depth_);
+      Evaluation verdict(nodes_, lookedUp_, cache_, nullptr, false, depth_, walked_, walkedCount_);
       const std::uint32_t branch = verdict.node(n.ifNode, v) ? n.thenNode : n.elseNode;
       if (branch != kNone && !node(branch, v)) {
         if (!collect) return false;
@@ -488,6 +496,19 @@ class Evaluation {
       if (e.id != NameTable::kMissing) f.byId[e.id] = nullptr;
     }
     f.entries.clear();
+    for (std::size_t w = 0; w < walkedCount_; ++w) {
+      if (walked_[w].object != &object) continue;
+      // Walked by the caller: its names' ids are mapped, not hashed.
+      const WalkedObject& known = walked_[w];
+      for (std::size_t i = 0; i < known.count; ++i) {
+        const WalkedMember& m = known.members[i];
+        const std::uint32_t found = m.name != NameTable::kMissing ? known.ids[m.name] : lookedUp_.find(*m.key);
+        f.entries.push_back({m.key, m.value, found});
+        if (found != NameTable::kMissing) f.byId[found] = m.value;
+      }
+      f.object = &object;
+      return f;
+    }
     for (const auto& [key, value] : members(object)) {
       const std::uint32_t found = lookedUp_.find(key);
       f.entries.push_back({&key, &value, found});  // listed before byId is set: a reset finds every one
@@ -790,6 +811,8 @@ class Evaluation {
   std::vector<RawError>* errors_;
   const bool wrappers_;
   std::size_t depth_;  // of the value being evaluated: its object's MemberCache frame
+  const WalkedObject* walked_;
+  std::size_t walkedCount_;
   std::size_t leftOut_ = 0;
   // The instance location, kept only while collecting (a verdict needs none),
   // as the steps down to the value; the pointer text is written only for an
@@ -834,6 +857,17 @@ std::unique_ptr<SchemaEvaluator> SchemaEvaluator::compile(const json& document, 
 }
 
 bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept {
+  return validate(instance, errors, wrappers, nullptr, 0);
+}
+
+std::vector<std::uint32_t> SchemaEvaluator::lookupIds(const std::vector<std::string>& names) const {
+  std::vector<std::uint32_t> ids;
+  for (const std::string& name : names) ids.push_back(lookedUp_.find(name));
+  return ids;
+}
+
+bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* errors, bool wrappers,
+                               const WalkedObject* walked, std::size_t walkedCount) const noexcept {
   try {
     thread_local MemberCache cache;
     // Emptied for this call: no frame may claim an object of another instance
@@ -847,7 +881,7 @@ bool SchemaEvaluator::validate(const json& instance, std::vector<RawError>* erro
       if (cache.names != lookedUp_.size()) f.byId.assign(lookedUp_.size(), nullptr);
     }
     cache.names = lookedUp_.size();
-    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers, 0);
+    Evaluation evaluation(nodes_, lookedUp_, cache, errors, wrappers, 0, walked, walkedCount);
     const bool ok = evaluation.node(0, instance);
     if (!ok && errors != nullptr && errors->empty() && evaluation.leftOut() == 0) {
       errors->push_back(RawError{"", nullptr, "The value fails the schema.", ""});

@@ -12,6 +12,7 @@
 #ifndef SMSREG_SCHEMA_SCHEMA_EVALUATOR_HPP
 #define SMSREG_SCHEMA_SCHEMA_EVALUATOR_HPP
 
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -21,6 +22,26 @@
 #include "schema/name_table.hpp"
 
 namespace smsreg::schema {
+
+// A member of an object the caller has walked already: its name, value and
+// `name`, the index of its name in the caller's own name table (kMissing
+// when that table does not hold it).
+struct WalkedMember {
+  const std::string* key;
+  const nlohmann::json* value;
+  std::uint32_t name;
+};
+
+// An object of the instance the caller has walked (prepareSubmission walks
+// the brand and the campaign anyway): every member, in the object's order,
+// and the lookup id here of each of the caller's names (lookupIds()). The
+// evaluation reads these instead of walking and hashing the members again.
+struct WalkedObject {
+  const nlohmann::json* object = nullptr;
+  const WalkedMember* members = nullptr;
+  std::size_t count = 0;
+  const std::uint32_t* ids = nullptr;
+};
 
 class SchemaEvaluator {
  public:
@@ -42,6 +63,12 @@ class SchemaEvaluator {
   // findings ignore both, and building them costs. Thread-safe: const, all
   // state per call.
   bool validate(const nlohmann::json& instance, std::vector<RawError>* errors, bool wrappers) const noexcept;
+  // As above, with `walked[0..walkedCount)` describing objects of `instance`
+  // exactly as they are now.
+  bool validate(const nlohmann::json& instance, std::vector<RawError>* errors, bool wrappers,
+                const WalkedObject* walked, std::size_t walkedCount) const noexcept;
+  // The lookup id of each of `names`, for WalkedObject::ids.
+  std::vector<std::uint32_t> lookupIds(const std::vector<std::string>& names) const;
 
   struct Node;  // one compiled subschema (schema_evaluator.cpp)
 

@@ -44,6 +44,38 @@ void checkSame(const json& schema, const std::vector<json>& instances) {
     CHECK(evaluator->validate(instance, &got, true) == expectedOk);
     CHECK(describe(got) == describe(expected));
     CHECK(evaluator->validate(instance, nullptr, true) == expectedOk);  // the verdict alone
+    // The root and its object members walked by the caller (WalkedObject),
+    // named by a table of the caller's: keys of even length are in it, the
+    // others are not (kMissing), so both ways to an id are taken.
+    std::vector<std::string> names;
+    std::vector<const json*> objects;
+    if (instance.is_object()) {
+      objects.push_back(&instance);
+      for (const auto& member : instance.items()) {
+        if (member.value().is_object()) objects.push_back(&member.value());
+      }
+    }
+    std::vector<std::vector<smsreg::schema::WalkedMember>> lists;
+    for (const json* object : objects) {
+      lists.emplace_back();
+      for (const auto& [key, value] : object->get_ref<const json::object_t&>()) {
+        std::uint32_t name = smsreg::schema::NameTable::kMissing;
+        if (key.size() % 2 == 0) {
+          name = static_cast<std::uint32_t>(names.size());
+          names.push_back(key);
+        }
+        lists.back().push_back({&key, &value, name});
+      }
+    }
+    const std::vector<std::uint32_t> ids = evaluator->lookupIds(names);
+    std::vector<smsreg::schema::WalkedObject> walked;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      walked.push_back({objects[i], lists[i].data(), lists[i].size(), ids.data()});
+    }
+    std::vector<RawError> walkedGot;
+    CHECK(evaluator->validate(instance, &walkedGot, true, walked.data(), walked.size()) == expectedOk);
+    CHECK(describe(walkedGot) == describe(expected));
+    CHECK(evaluator->validate(instance, nullptr, true, walked.data(), walked.size()) == expectedOk);
   }
 }
 

@@ -257,6 +257,56 @@ TEST_CASE("tree walks: prepareSubmission does what the three passes did", "[tree
   CHECK(unknown.size() == smsreg::registration::kMaxUnknownPerObject + 1);
 }
 
+TEST_CASE("tree walks: prepareSubmission with kept members tidies, and its members answer as findPointer",
+          "[tree_walks][registration][member_index]") {
+  const std::vector<json> documents = {
+      json::parse(R"({"brand": {"displayName": "  ", "ein": null, "Junk": 1, "a/b~c": "", "email": "x@example.com",
+                               "tag": ["a"]},
+                     "campaign": {"sample1": "\t", "helpKeywords": " HELP , INFO,", "optinKeywords": "START",
+                                  "optoutKeywords": "  ", "embeddedLink": true, "sampel1": "Hi", "x": {"y": 1}},
+                     "phoneNumbers": ["+13125550100"]})"),
+      json::parse(R"({"brand": null, "campaign": {"helpKeywords": 3}})"),
+      json::parse(R"({"brand": {"city": "Chicago"}, "campaign": "text"})"),
+      json::parse(R"([1, 2])"),
+  };
+  std::vector<std::string> pointers = {"/brand/Junk", "/brand/a~1b~0c", "/brand/tag/0",     "/campaign/x/y",
+                                       "/campaign/",  "/brand",         "/campaign/sampel1"};
+  for (const char* part : {"/brand", "/campaign"}) {
+    for (const std::string& name : catalogue().find(part)->properties) pointers.push_back(part + ("/" + name));
+  }
+  for (const json& original : documents) {
+    INFO(original.dump());
+    json plain = original, fused = original;
+    std::vector<Finding> plainErrors, plainUnknown, errors, unknown;
+    smsreg::registration::tidyKeywordLists(plain);
+    smsreg::registration::prepareSubmission(plain, catalogue(), plainErrors, plainUnknown);
+    smsreg::registration::KeptMembers kept;
+    smsreg::registration::prepareSubmission(fused, catalogue(), errors, unknown, kept);
+    CHECK(fused == plain);
+    CHECK(found(errors) == found(plainErrors));
+    CHECK(found(unknown) == found(plainUnknown));
+    smsreg::rules::MemberIndex::Known known;
+    for (std::size_t part = 0; part < 2; ++part) {
+      known.names[part] = kept.names[part];
+      known.byId[part] = kept.byId[part].data();
+    }
+    const smsreg::rules::MemberIndex index(known);
+    std::size_t answered = 0;
+    for (const std::string& pointer : pointers) {
+      INFO(pointer);
+      const json* member = &fused;  // find must overwrite it when it answers
+      if (!index.find(pointer, member)) continue;
+      ++answered;
+      CHECK(member == smsreg::input::findPointer(fused, pointer));
+    }
+    // Every field of a part that is an object is answered, present or not.
+    std::size_t expected = 0;
+    if (kept.names[0] != nullptr) expected += catalogue().find("/brand")->properties.size();
+    if (kept.names[1] != nullptr) expected += catalogue().find("/campaign")->properties.size();
+    CHECK(answered == expected);
+  }
+}
+
 TEST_CASE("tree walks: the rules' pointer walk into arrays answers as findPointer", "[tree_walks][lookup]") {
   const smsreg::rules::ContentData* content = smsreg::rules::contentData();
   REQUIRE(content != nullptr);
