@@ -6,7 +6,6 @@
 
 #include "input/bounded_json.hpp"
 #include "input/json_pointer.hpp"
-#include "input/plain_text.hpp"
 #include "registration/suggest.hpp"
 #include "registration/tidy.hpp"
 #include "report/finding_builder.hpp"
@@ -303,15 +302,8 @@ void preparePass(json& document, const FieldCatalogue& catalogue, std::vector<Fi
       json& value = it->second;
       // tidyKeywordLists, before the list is asked whether it is blank, as
       // when it was a pass of its own.
-      if (tidy && value.is_string() && keywordList(key)) {
-        const std::string& list = value.get_ref<const std::string&>();
-        if (!alreadyTidy(list)) {
-          std::string tidied = tidyKeywordList(list);
-          if (!tidied.empty()) {  // all blank stays blank: FIELD_REQUIRED decides
-            if (!input::plainAscii(tidied)) kept->wroteNonPlain = true;
-            value = std::move(tidied);
-          }
-        }
+      if (tidy && value.is_string() && keywordList(key) && tidyKeywordListInPlace(value.get_ref<std::string&>())) {
+        kept->wroteNonPlain = true;
       }
       // The member's index among the object's properties, when it is one
       // (its FieldInfo then without building its pointer).

@@ -33,6 +33,15 @@ bool alreadyTidy(std::string_view list) noexcept {
   return true;
 }
 
+bool tidyKeywordListInPlace(std::string& list) {
+  if (alreadyTidy(list)) return false;
+  std::string tidy = tidyKeywordList(list);
+  if (tidy.empty()) return false;  // all blank stays blank: FIELD_REQUIRED decides
+  const bool plain = input::plainAscii(tidy);
+  list = std::move(tidy);
+  return !plain;
+}
+
 bool tidyKeywordLists(nlohmann::json& document) {
   if (!document.is_object()) return false;
   // The maps themselves, asked by string_view: a key as const char* costs a
@@ -46,12 +55,7 @@ bool tidyKeywordLists(nlohmann::json& document) {
        {std::string_view("helpKeywords"), std::string_view("optinKeywords"), std::string_view("optoutKeywords")}) {
     auto it = members.find(key);
     if (it == members.end() || !it->second.is_string()) continue;
-    const std::string& list = it->second.get_ref<const std::string&>();
-    if (alreadyTidy(list)) continue;
-    std::string tidy = tidyKeywordList(list);
-    if (tidy.empty()) continue;  // all blank stays blank: FIELD_REQUIRED decides
-    wroteOther = wroteOther || !input::plainAscii(tidy);
-    it->second = std::move(tidy);
+    if (tidyKeywordListInPlace(it->second.get_ref<std::string&>())) wroteOther = true;
   }
   return wroteOther;
 }

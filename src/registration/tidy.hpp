@@ -19,6 +19,11 @@ std::string tidyKeywordList(const std::string& list);
 // without spaces, no empty entry. Nearly every list is so, and the check
 // costs a scan where tidying costs a normalised copy and a rebuilt list.
 bool alreadyTidy(std::string_view list) noexcept;
+// Applies tidyKeywordList to one list in place, unless alreadyTidy or all
+// blank (a blank list stays as written: FIELD_REQUIRED decides). True when
+// the text it wrote is not plain ASCII (input/plain_text.hpp). Both
+// tidyKeywordLists and prepareSubmission's pass tidy through this.
+bool tidyKeywordListInPlace(std::string& list);
 // Applies tidyKeywordList to /campaign/{help,optin,optout}Keywords in place.
 // True when a list it rewrote is not plain ASCII (input/plain_text.hpp): the
 // only way the steps before the rules put a string into a submission that
