@@ -91,11 +91,8 @@ const std::string& RuleContext::original(std::string_view pointer) const {
 }
 
 const std::string& RuleContext::websiteHost() const {
-  if (!websiteHostKnown_) {
-    websiteHost_ = urlHost(clean("/brand/website"));
-    websiteHostKnown_ = true;
-  }
-  return websiteHost_;
+  if (!websiteHost_) websiteHost_ = urlHost(clean("/brand/website"));
+  return *websiteHost_;
 }
 
 bool RuleContext::isObjectAt(std::string_view part) const {

@@ -4,6 +4,7 @@
 #define SMSREG_RULES_RULE_CONTEXT_HPP
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -89,8 +90,7 @@ class RuleContext {
   bool hasBrand_ = false, hasCampaign_ = false;
   std::vector<Sample> samples_;
   mutable BrandNames brandNames_;
-  mutable bool websiteHostKnown_ = false;
-  mutable std::string websiteHost_;
+  mutable std::optional<std::string> websiteHost_;  // websiteHost(), once asked
   mutable TextMemo memo_;
 };
 
