@@ -214,8 +214,8 @@ struct Validator::Impl {
           std::find_if(perCode.begin(), perCode.end(),
                        [&f](const std::pair<std::string_view, std::size_t>& c) { return c.first == f.code; });
       if (counted == perCode.end()) {
-        std::string_view code = rule != nullptr ? std::string_view(rule->code) : std::string_view();
-        if (rule == nullptr) code = unlisted.emplace_front(f.code);
+        const std::string_view code =
+            rule != nullptr ? std::string_view(rule->code) : std::string_view(unlisted.emplace_front(f.code));
         counted = perCode.insert(perCode.end(), {code, 0});
       }
       if (++counted->second > kMaxFindingsPerCode) continue;
