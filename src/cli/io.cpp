@@ -99,7 +99,7 @@ int openDocument(const std::string& name) {
 }  // namespace
 
 bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::size_t maxBytes,
-                     const std::function<void(const Document&)>& visit) {
+                     const std::function<void(Document&)>& visit) {
   std::vector<std::string> names = files.empty() ? std::vector<std::string>{"-"} : files;
   // One byte over the limit is enough for the parser to report it.
   const std::size_t cap = input::oneOver(maxBytes);
@@ -115,12 +115,13 @@ bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::si
     int err = 0;
     if (ndjson) {
       LineReader lines(fd, cap);
-      std::string line;
+      Document doc;
       std::size_t lineNo = 0;
-      while (!outputFailed() && lines.next(line)) {
+      while (!outputFailed() && lines.next(doc.text)) {
         ++lineNo;
-        if (isBlank(line)) continue;
-        visit(Document{name + ":" + std::to_string(lineNo), line});
+        if (isBlank(doc.text)) continue;
+        doc.source.assign(name).append(":").append(std::to_string(lineNo));
+        visit(doc);
       }
       err = lines.error();
     } else {

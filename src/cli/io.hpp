@@ -27,8 +27,11 @@ struct Document {
 // visited. A directory (named, or as standard input) cannot be read.
 // A file larger than `maxBytes` is read only up to maxBytes + 1 bytes: enough
 // for the parser to report INPUT_TOO_LARGE without holding the whole file.
+// `visit` may take the document's strings (swap them with its own): the
+// reader reuses whatever buffers it gets back, so a stream of lines is read
+// without copying each one or allocating for it.
 bool forEachDocument(const std::vector<std::string>& files, bool ndjson, std::size_t maxBytes,
-                     const std::function<void(const Document&)>& visit);
+                     const std::function<void(Document&)>& visit);
 
 // True when more than one document may come (several files, or NDJSON), so
 // JSON output carries "source".

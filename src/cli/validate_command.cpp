@@ -49,11 +49,20 @@ std::string render(const Report& report, const std::string& source, bool json, b
   }
 }
 
+// A document slot keeps its text buffer from one window to the next up to
+// this size, a longer one is freed once written: the slots of both windows
+// then hold at most 2 x 64 x 16 KiB a thread beyond the documents in flight,
+// whatever sizes came before (docs/limits.md).
+constexpr std::size_t kKeptCapacity = std::size_t{16} << 10;
+
 // A window of documents and, once validated, their output lines. Each
 // document's report is rendered by the thread that made it and freed at
-// once, so a window holds text, never reports.
+// once, so a window holds text, never reports. Documents are swapped in
+// from the reader, whose next line then reuses a buffer a slot gave back:
+// reading a stream neither copies nor allocates a line in steady state.
 struct Window {
-  std::vector<Document> docs;
+  std::vector<Document> slots;
+  std::size_t count = 0;
   std::size_t bytes = 0;
   std::vector<std::string> lines;
   std::vector<char> verified;
@@ -61,16 +70,23 @@ struct Window {
   std::atomic<std::size_t> next{0};
   std::function<void()> work;
 
+  void take(Document& d) {
+    if (count == slots.size()) slots.emplace_back();
+    std::swap(slots[count], d);
+    bytes += slots[count].text.size();
+    ++count;
+  }
+
   void prepare(const Validator& validator, bool json, bool many) {
-    lines.assign(docs.size(), std::string());
-    verified.assign(docs.size(), 0);
-    replaced.assign(docs.size(), 0);
+    lines.assign(count, std::string());
+    verified.assign(count, 0);
+    replaced.assign(count, 0);
     next = 0;
     work = [this, &validator, json, many] {
-      for (std::size_t i = next++; i < docs.size(); i = next++) {
-        Report report = validator.validate(docs[i].text);
+      for (std::size_t i = next++; i < count; i = next++) {
+        Report report = validator.validate(slots[i].text);
         bool lost = false;
-        lines[i] = render(report, docs[i].source, json, many, lost);
+        lines[i] = render(report, slots[i].source, json, many, lost);
         verified[i] = report.verified() && !lost ? 1 : 0;
         replaced[i] = lost ? 1 : 0;
       }
@@ -78,7 +94,10 @@ struct Window {
   }
 
   void clear() {
-    docs.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (slots[i].text.capacity() > kKeptCapacity) std::string().swap(slots[i].text);
+    }
+    count = 0;
     bytes = 0;
   }
 };
@@ -118,7 +137,7 @@ int run(const ValidateArgs& args) {
   bool anyNotVerified = false;
   bool unwritable = false;
   auto write = [&](Window& w) {
-    for (std::size_t i = 0; i < w.docs.size(); ++i) {
+    for (std::size_t i = 0; i < w.count; ++i) {
       anyNotVerified = anyNotVerified || w.verified[i] == 0;
       if (w.lines[i].empty() || w.replaced[i] != 0) unwritable = true;
       writeOut(w.lines[i]);
@@ -136,14 +155,11 @@ int run(const ValidateArgs& args) {
     if (done != nullptr) write(*done);
     filling = running == &windows[0] ? &windows[1] : &windows[0];
   };
-  bool allRead = forEachDocument(args.files, args.ndjson, args.limits.maxBytes, [&](const Document& d) {
-    filling->docs.push_back(d);
-    filling->bytes += d.text.size();
-    if (filling->docs.size() >= maxDocs || (filling->bytes >= kWindowBytes && filling->docs.size() >= minDocs)) {
-      handOver();
-    }
+  bool allRead = forEachDocument(args.files, args.ndjson, args.limits.maxBytes, [&](Document& d) {
+    filling->take(d);
+    if (filling->count >= maxDocs || (filling->bytes >= kWindowBytes && filling->count >= minDocs)) handOver();
   });
-  if (!filling->docs.empty()) handOver();
+  if (filling->count != 0) handOver();
   if (running != nullptr) {
     pool.finish();
     write(*running);
