@@ -1,13 +1,15 @@
-// `smsreg serve`: the HTTP service of INTERFACE section 6.
+// The options of `smsreg serve` (INTERFACE section 6), parsed by the
+// smsreg-serve program that `smsreg serve` runs (serve/main.cpp).
+#include "serve/command.hpp"
+
 #include <chrono>
 #include <iostream>
 #include <memory>
 
-#include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "serve/serve.hpp"
 
-namespace smsreg::cli {
+namespace smsreg::serve {
 
 namespace {
 
@@ -20,7 +22,7 @@ struct ServeArgs {
   std::string accessLog;
   double readTimeout = 5;
   double requestTimeout = 30;
-  serve::ServeOptions options;
+  ServeOptions options;
 };
 
 // "HOST:PORT", "[V6]:PORT"; false when it is not one.
@@ -36,14 +38,14 @@ bool splitListen(const std::string& text, std::string& host, int& port) {
 }
 
 int run(ServeArgs& args, const CLI::App& cmd) {
-  serve::ServeOptions& o = args.options;
+  ServeOptions& o = args.options;
   if (!splitListen(args.listen, o.host, o.port)) {
     std::cerr << "smsreg: --listen wants HOST:PORT, e.g. 127.0.0.1:8080\n";
     return 2;
   }
   o.validator.profile = args.profile;  // an unknown name fails the build of the validators: exit 2
   if (!args.rulesFile.empty() &&
-      !readWholeFile(args.rulesFile, o.validator.limits.maxBytes, o.validator.extraRulesJson))
+      !cli::readWholeFile(args.rulesFile, o.validator.limits.maxBytes, o.validator.extraRulesJson))
     return 2;
   o.validator.disabledRules = args.disabled;
   // Limits given on the command line bound both endpoints; unset, each keeps
@@ -56,15 +58,13 @@ int run(ServeArgs& args, const CLI::App& cmd) {
   o.server.stream.requestDeadline = o.server.stream.responseDeadline = millis(args.requestTimeout);
   o.allowOrigins = args.allowOrigins;
   o.accessLog = args.accessLog;
-  return serve::runServe(o);
+  return runServe(o);
 }
 
 }  // namespace
 
-Runner addServeCommand(CLI::App& app) {
+std::function<int()> addServeOptions(CLI::App* cmd) {
   auto args = std::make_shared<ServeArgs>();
-  CLI::App* cmd =
-      app.add_subcommand("serve", "Serve the validator, the enablement diagnosis and the form pages over HTTP");
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   cmd->add_option("--threads", args->options.server.threads, "Worker threads; each serves one connection at a time")
       ->check(CLI::Range(1u, 1024u))
@@ -88,8 +88,8 @@ Runner addServeCommand(CLI::App& app) {
                   "Seconds a whole request may take to arrive (and a response to be taken)")
       ->check(CLI::Range(0.1, 3600.0))
       ->capture_default_str();
-  addLimitFlags(cmd, args->options.validator.limits);
+  cli::addLimitFlags(cmd, args->options.validator.limits);
   return [args, cmd] { return run(*args, *cmd); };
 }
 
-}  // namespace smsreg::cli
+}  // namespace smsreg::serve
