@@ -36,11 +36,15 @@ int runService(const std::vector<std::string>& args) {
   argv.push_back(nullptr);
   std::cout.flush();
   const std::string beside = ownDirectory() + kProgram;
-  if (beside != kProgram) ::execv(beside.c_str(), argv.data());
-  const int besideError = errno;
+  int error = 0;
+  if (beside != kProgram) {
+    ::execv(beside.c_str(), argv.data());
+    error = errno;
+  }
   ::execvp(kProgram, argv.data());
+  if (error == 0) error = errno;  // no directory known: the PATH search's reason
   std::cerr << "smsreg: cannot run " << beside
-            << " (the HTTP service, installed beside smsreg): " << std::strerror(besideError) << "\n";
+            << " (the HTTP service, installed beside smsreg): " << std::strerror(error) << "\n";
   return 2;
 }
 
