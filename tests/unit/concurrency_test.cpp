@@ -66,3 +66,34 @@ TEST_CASE("one validator shared by 8 threads gives the sequential results", "[co
   CHECK(verified > 0);
   CHECK(verified < docs.size());
 }
+
+// The first Validator of a process also builds the content data every
+// Validator shares (rules::contentData, a function-local static). Here 8
+// first Validators start together: ctest runs each test case in a process
+// of its own (and .ci/run runs this tag alone under TSan), so none finds
+// the data built; each must come out whole and give what one built
+// afterwards gives.
+TEST_CASE("validators built at once, each the first of the process, are all whole", "[concurrency][first-build]") {
+  const std::vector<std::string> docs = corpus(40);
+  std::atomic<int> waiting{8};
+  std::vector<std::vector<std::string>> results(8);
+  std::vector<int> ok(8, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (--waiting; waiting.load() > 0;) std::this_thread::yield();
+      const smsreg::Validator validator;
+      ok[static_cast<std::size_t>(t)] = validator.ok() ? 1 : 0;
+      for (const std::string& d : docs) results[static_cast<std::size_t>(t)].push_back(validator.validate(d).toJson());
+    });
+  }
+  for (auto& t : threads) t.join();
+  const smsreg::Validator later;
+  REQUIRE(later.ok());
+  std::vector<std::string> expected;
+  for (const std::string& d : docs) expected.push_back(later.validate(d).toJson());
+  for (std::size_t t = 0; t < 8; ++t) {
+    CHECK(ok[t] == 1);
+    CHECK(results[t] == expected);
+  }
+}
