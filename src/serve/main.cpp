@@ -1,4 +1,4 @@
-// smsreg-serve: the HTTP service, run by `smsreg serve` (cli/serve_launcher.cpp).
+// smsreg-serve: the HTTP service, run by `smsreg serve` (cli/helper_programs.cpp).
 //
 // A program of its own so that only the service loads cpp-httplib and what
 // Debian builds it with (OpenSSL, zlib, brotli): loading them cost every

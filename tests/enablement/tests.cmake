@@ -82,3 +82,21 @@ add_enablement_cli_test(summary_json_not_on_campaign EXIT 1 ARGS --format json $
   LINES 1 STDOUT [["notOnCampaign":2]] [["code":"ADD_NUMBER_TO_CAMPAIGN","number":"+13125478822"]])
 add_enablement_cli_test(unreadable_number_exit_2 EXIT 2 ARGS --format json ${ENABLEMENT_DIR}/unreadable-number.json
   LINES 1 STDOUT [[{"error":{"instanceLocation":"/user/otherNumbers/0","code":"FIELD_FORMAT"]])
+
+# `smsreg enablement` runs smsreg-enablement (src/enablement_cli/main.cpp)
+# with its arguments (every test above goes through that hand-over): --help
+# is the program's, a usage error is exit 2, and the installed smsreg finds
+# the program installed beside it. smsreg itself does not load libphonenumber
+# (nor ICU and protobuf with it): that is why it is apart.
+add_test(NAME enablement.cli.help_is_the_program_s COMMAND smsreg_cli enablement --help)
+set_tests_properties(enablement.cli.help_is_the_program_s PROPERTIES
+  PASS_REGULAR_EXPRESSION "Usage: smsreg enablement.*--recent-days.*--pending-hours")
+add_test(NAME enablement.cli.unknown_option_exit_2
+         COMMAND sh -c "\"$0\" enablement --no-such-option; test $? -eq 2" $<TARGET_FILE:smsreg_cli>)
+add_test(NAME enablement.cli.smsreg_leaves_libphonenumber_to_it
+         COMMAND sh -c "ldd \"$0\" | grep -q libphonenumber && exit 1; ldd \"$1\" | grep -q libphonenumber"
+                 $<TARGET_FILE:smsreg_cli> $<TARGET_FILE:smsreg_enablement_cli>)
+add_test(NAME enablement.cli.installed_beside_smsreg
+         COMMAND ${CMAKE_CURRENT_BINARY_DIR}/installed/${CMAKE_INSTALL_BINDIR}/smsreg enablement --help)
+set_tests_properties(enablement.cli.installed_beside_smsreg PROPERTIES
+  PASS_REGULAR_EXPRESSION "--recent-days" FIXTURES_REQUIRED installed_package LABELS packaging)

@@ -1,10 +1,11 @@
 // `smsreg enablement`: why can't these users send SMS? (INTERFACE sections 3, 4)
+#include "enablement_cli/command.hpp"
+
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "cli/output.hpp"
 #include "smsreg/enablement.hpp"
@@ -49,9 +50,8 @@ int runEnablement(const EnablementArgs& args) {
 
 }  // namespace
 
-Runner addEnablementCommand(CLI::App& app) {
+std::function<int()> addEnablementOptions(CLI::App* cmd) {
   auto args = std::make_shared<EnablementArgs>();
-  CLI::App* cmd = app.add_subcommand("enablement", "Diagnose why SMS-enabled users can no longer send SMS");
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
