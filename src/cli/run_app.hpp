@@ -1,4 +1,4 @@
-// The exit-status contract shared by the smsreg and smsreg-serve programs.
+// The exit-status contract shared by the smsreg, smsreg-serve and smsreg-enablement programs.
 #ifndef SMSREG_CLI_RUN_APP_HPP
 #define SMSREG_CLI_RUN_APP_HPP
 
